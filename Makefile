@@ -1,0 +1,32 @@
+# Two commands on a fresh machine: `make run` and `make test` (Python 3.11+ and the package registries).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.installed-test
+OUT ?= outputs
+
+.PHONY: run test install clean
+
+run: $(STAMP)
+	$(BIN)/pipeline run corpus --out $(OUT)
+
+test: $(TEST_STAMP)
+	$(BIN)/python -m pytest
+
+install: $(STAMP)
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(TEST_STAMP): pyproject.toml $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+clean:
+	rm -rf $(VENV) $(OUT) .pytest_cache

