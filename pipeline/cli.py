@@ -60,9 +60,10 @@ def evaluate_command(
     as_json: Annotated[bool, typer.Option("--json", help="print the scores as JSON")] = False,
     labels: Annotated[Optional[str], typer.Option("--labels", help="comma-separated labels, e.g. PER,LOC,ORG")] = None,
     config: Annotated[Optional[Path], typer.Option("--config", help="TOML settings file")] = None,
+    pred_out: Annotated[Optional[Path], typer.Option("--pred-out", help="also write the predictions, gold format")] = None,
 ) -> None:
     """Run the pipeline over the gold texts; print precision, recall and F1 per label and relation type."""
-    from .evaluate import format_report, load_gold, predict, score
+    from .evaluate import as_gold_format, format_report, load_gold, predict, score
     from .nlp import build_pipelines
 
     wanted = [x.strip().upper() for x in labels.split(",")] if labels else None
@@ -72,6 +73,10 @@ def evaluate_command(
     pipelines = build_pipelines(load_settings(config))
     predicted = predict(pipelines, docs, progress=_progress("eval"))
     result = score(docs, predicted, wanted)
+    if pred_out is not None:
+        pred_out.parent.mkdir(parents=True, exist_ok=True)
+        pred_out.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in as_gold_format(predicted)),
+                            encoding="utf-8")
     typer.echo(json.dumps(result, ensure_ascii=False, indent=2) if as_json else format_report(result))
 
 

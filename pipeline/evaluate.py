@@ -56,6 +56,20 @@ def predict(pipelines: Pipelines, gold: Iterable[dict], progress=None) -> list[D
     return out
 
 
+def as_gold_format(documents: list[Document]) -> list[dict]:
+    """Predictions in the gold format (entities with offsets, relations by entity index) for other scorers."""
+    out = []
+    for doc in documents:
+        index = {m.id: i for i, m in enumerate(doc.mentions)}
+        out.append({
+            "id": doc.id, "lang": doc.lang, "text": doc.text,
+            "entities": [{"start": m.start, "end": m.end, "label": m.label, "text": m.text, "value": m.value}
+                         for m in doc.mentions],
+            "relations": [{"head": index[r.head], "tail": index[r.tail], "type": r.type} for r in doc.relations],
+        })
+    return out
+
+
 def score(gold: list[dict], predicted: list[Document], labels: list[str] | None = None) -> dict:
     """Precision/recall/F1 per label and micro; DATE value accuracy; relations per type (exact head+tail spans)."""
     labels = labels or sorted({e["label"] for g in gold for e in g.get("entities", [])})

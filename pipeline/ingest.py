@@ -139,9 +139,17 @@ def _decode_single_byte_russian(raw: bytes) -> str | None:
         upper = sum(ch in _CYRILLIC_UPPER for ch in text)
         # Russian prose is mostly lowercase; the wrong one of the two code pages swaps the cases.
         score = lower / (lower + upper) if lower + upper else 0.0
+        if _mixed_script_share(text) > 0.2:
+            score = 0.0  # Cyrillic letters inside Latin words: another code page (Latin-1 "cafй")
         if score > best_score:
             best, best_score = text, score
     return best if best_score > 0.5 else None
+
+
+def _mixed_script_share(text: str) -> float:
+    words = [w for w in re.findall(r"\w+", text) if any(ord(ch) > 127 for ch in w)]
+    mixed = sum(1 for w in words if re.search(r"[A-Za-z]", w) and re.search(r"[А-Яа-яЁё]", w))
+    return mixed / len(words) if words else 0.0
 
 
 def _control_share(text: str) -> float:

@@ -9,7 +9,7 @@ from .schema import DocLang, Lang
 
 _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 _LATIN = re.compile(r"[A-Za-z]")
-_LEFT_JUNK = " \t([{:;,.-–—^*•|/"
+_LEFT_JUNK = " \t()[]{}:;,.-–—^*•|/"
 _RIGHT_JUNK = " \t([{:;,-–—^*•|/"
 
 
@@ -54,6 +54,8 @@ def foreign_segments(text: str, base: Lang, min_letters: int = 3, min_words: int
             while start < end and line[start] in _LEFT_JUNK:
                 start += 1
             while end > start and line[end - 1] in _RIGHT_JUNK:
+                end -= 1
+            if end > start and line[end - 1] == ")" and "(" not in line[start:end]:
                 end -= 1
             chunk = line[start:end]
             if len(other_letter.findall(chunk)) >= min_letters and len(chunk.split()) >= min_words:

@@ -1,0 +1,85 @@
+"""English extraction: spaCy's entities in our span conventions, on small real sentences."""
+
+import pytest
+
+from .conftest import ents
+
+INFOBOX = ("Workers' Union of Kazan\n\nLeaderArham Kothari\nHeadquartersMoscow, Russia\n"
+           "International affiliationFourth International\n\nThe union was founded in 2009.")
+
+
+def test_glued_infobox_values_are_entities_of_their_own(nlp_for):
+    found = ents(nlp_for(INFOBOX))
+    assert ("Arham Kothari", "PER") in found
+    assert ("Moscow", "LOC") in found and ("Russia", "LOC") in found
+    assert ("Fourth International", "ORG") in found
+    assert not any("Leader" in t or "Headquarters" in t or "\n" in t for t, _ in found)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("He met representatives of the Federation of Socialist Youth yesterday.",
+     ("Federation of Socialist Youth", "ORG")),
+    ("The Peter Alekseev Resistance Movement's members came too.", ("Peter Alekseev Resistance Movement", "ORG")),
+    ("Branches opened in Moscow, Saint Petersburg, Kaluga, Novosibirsk, Perm, Saratov and Yaroslavl.",
+     ("Saratov", "LOC")),
+])
+def test_span_conventions_no_the_no_possessive_no_lists(nlp_for, text, expected):
+    found = ents(nlp_for(text))
+    assert expected in found
+    assert not any(t.startswith(("the ", "The ")) or t.endswith(("'s", ",", ".")) for t, _ in found)
+
+
+def test_a_list_of_cities_gives_one_place_per_city(nlp_for):
+    doc = nlp_for("The RSM had regional branches with centres in Moscow, Novosibirsk, Perm, Saratov, Yaroslavl.")
+    assert [t for t, label in ents(doc) if label == "LOC"] == ["Moscow", "Novosibirsk", "Perm", "Saratov",
+                                                              "Yaroslavl"]
+
+
+def test_name_and_parenthesised_translation_are_two_names(nlp_for):
+    doc = nlp_for("It was created by the fusion of Socialist league Vpered (Forward, Russian section) and others.")
+    assert ("Socialist league Vpered", "ORG") in ents(doc)
+    assert all("(" not in t for t, _ in ents(doc))
+
+
+def test_undefined_acronym_is_read_as_the_initials_of_a_name(nlp_for):
+    doc = nlp_for("The Russian Socialist Movement held a congress. Later the RSM opened a branch, and RSM activists "
+                  "joined a picket.")
+    assert [(t, l) for t, l in ents(doc) if t == "RSM"] == [("RSM", "ORG"), ("RSM", "ORG")]
+
+
+def test_acronym_of_no_name_in_the_document_is_left_alone(nlp_for):
+    doc = nlp_for("The Russian Socialist Movement held a congress in the USA.")
+    assert not any(t == "USA" and label == "ORG" for t, label in ents(doc))
+
+
+def test_named_forest_is_a_place_including_the_word_forest(nlp_for):
+    doc = nlp_for("Activists defended the Khimki forest and later the Siverskiy Forest near the city.")
+    assert ("Khimki forest", "LOC") in ents(doc) and ("Siverskiy Forest", "LOC") in ents(doc)
+
+
+def test_transliterated_russian_names_of_organisations_are_not_persons(nlp_for):
+    doc = nlp_for("The article appeared in Novaya Gazeta on Monday.")
+    assert ("Novaya Gazeta", "PER") not in ents(doc)
+
+
+def test_wiki_heading_gives_no_entity(nlp_for):
+    doc = nlp_for("The RSM publishes a newspaper.\n\nAllied organizationsEdit\n\nExternal linksEdit\n")
+    assert not any("Allied" in t or "Edit" in t for t, _ in ents(doc))
+
+
+def test_day_range_is_one_date(nlp_for):
+    doc = nlp_for("Novaya Gazeta, № 74, 13 — 16 October 2011.")
+    assert ents(doc, "DATE") == [("13 — 16 October 2011", "DATE")]
+    assert [e._.value for e in doc.ents if e.label_ == "DATE"] == ["2011-10-13/2011-10-16"]
+
+
+def test_russian_run_inside_english_is_read_by_natasha(nlp_for):
+    doc = nlp_for("Sources: (in Russian) В Москве создано новое Российское социалистическое движение "
+                  "(«Новый регион», 9 марта 2011)")
+    found = {(e.text, e.label_, e._.lang) for e in doc.ents}
+    assert ("Москве", "LOC", "ru") in found
+    assert ("Российское социалистическое движение", "ORG", "ru") in found
+    assert ("9 марта 2011", "DATE", "ru") in found
+    assert {e._.source for e in doc.ents} <= {"natasha", "gazetteer", "rule"}
+    moscow = next(e for e in doc.ents if e.text == "Москве")
+    assert moscow._.normal == "Москва"

@@ -1,0 +1,74 @@
+import json
+
+import pytest
+
+from pipeline.evaluate import load_gold, score
+from pipeline.schema import Document, Meta, Mention, Relation
+
+TEXT = "Vpered merged into the RSM in Moscow on 7 March 2011."
+
+
+def _mention(i, start, end, label, value=None):
+    return Mention(id=f"m{i}", start=start, end=end, text=TEXT[start:end], label=label, lang="en",
+                   normal=TEXT[start:end], value=value, source="spacy")
+
+
+GOLD = [{
+    "id": "d1", "lang": "en", "text": TEXT,
+    "entities": [{"start": 0, "end": 6, "label": "ORG"}, {"start": 23, "end": 26, "label": "ORG"},
+                 {"start": 30, "end": 36, "label": "LOC"},
+                 {"start": 40, "end": 52, "label": "DATE", "value": "2011-03-07"}],
+    "relations": [{"head": 0, "tail": 1, "type": "merged_into"}, {"head": 1, "tail": 2, "type": "HEADQUARTERED_IN"},
+                  {"head": 0, "tail": 1, "type": "ALTERNATIVE_NAME"}],
+    "ignore": [[19, 22]],
+}]
+
+
+def test_scores_exact_spans_ignore_spans_values_and_mapped_relations():
+    predicted = Document(
+        id="d1", path="d1", sha256="", lang="en", meta=Meta(), text=TEXT,
+        mentions=[_mention(1, 0, 6, "ORG"), _mention(2, 19, 26, "ORG"), _mention(3, 30, 36, "ORG"),
+                  _mention(4, 40, 52, "DATE", "2011-03")],
+        relations=[Relation(type="alias_of", head="m2", tail="m1", evidence=(0, 52))])
+    result = score(GOLD, [predicted])
+    ents = result["entities"]
+    assert ents["ORG"]["tp"] == 1 and ents["ORG"]["pred"] == 2  # "the RSM" overlaps an ignore span: not counted
+    assert ents["LOC"]["recall"] == 0.0 and ents["DATE"]["tp"] == 1
+    assert ents["micro"]["tp"] == 2 and ents["micro"]["gold"] == 4
+    assert result["values"] == {"gold_with_value": 1, "exact_span_matches": 1, "value_correct": 0,
+                                "accuracy_on_matches": 0.0, "strict_recall": 0.0}
+    rel = result["relations"]
+    assert rel["headquartered_in"]["gold"] == 1 and rel["merged_into"]["gold"] == 1
+    assert rel["alias_of"] == {"gold": 1, "pred": 1, "tp": 0, "precision": 0.0, "recall": 0.0, "f1": 0.0}
+
+
+def test_alias_of_is_scored_without_direction():
+    predicted = Document(
+        id="d1", path="d1", sha256="", lang="en", meta=Meta(), text=TEXT,
+        mentions=[_mention(1, 0, 6, "ORG"), _mention(2, 23, 26, "ORG")],
+        relations=[Relation(type="alias_of", head="m2", tail="m1", evidence=(0, 52))])
+    assert score(GOLD, [predicted])["relations"]["alias_of"]["tp"] == 1
+
+
+def test_load_gold_names_the_bad_line(tmp_path):
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps({"id": "a", "text": "x"}) + "\n{broken\n")
+    with pytest.raises(Exception, match="gold.jsonl:2"):
+        load_gold(path)
+
+
+def test_eval_command_end_to_end(tmp_path):
+    import subprocess
+    import sys
+
+    gold = tmp_path / "gold.jsonl"
+    text = "The Russian Socialist Movement was founded in Moscow on 7 March 2011."
+    gold.write_text(json.dumps({"id": "g1", "lang": "en", "text": text, "entities": [
+        {"start": 4, "end": 30, "label": "ORG"}, {"start": 46, "end": 52, "label": "LOC"},
+        {"start": 56, "end": 68, "label": "DATE", "value": "2011-03-07"}], "relations": [], "ignore": []}) + "\n")
+    result = subprocess.run([sys.executable, "-m", "pipeline", "eval", str(gold), "--json"], capture_output=True,
+                            text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["entities"]["micro"]["recall"] == 1.0
+    assert report["values"]["value_correct"] == 1

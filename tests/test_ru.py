@@ -1,0 +1,64 @@
+"""Russian extraction: Natasha wrapped as spaCy components, on small real sentences."""
+
+import pytest
+
+from pipeline.spans import name_pieces
+
+from .conftest import ents
+
+
+def test_natasha_entities_on_exact_offsets(nlp_for):
+    text = "Учредительная конференция Российского социалистического движения прошла в Москве."
+    doc = nlp_for(text)
+    assert ents(doc) == [("Российского социалистического движения", "ORG"), ("Москве", "LOC")]
+    for e in doc.ents:
+        assert text[e.start_char:e.end_char] == e.text
+        assert e._.source == "natasha" and e._.lang == "ru"
+
+
+def test_morphology_is_on_the_tokens(nlp_for):
+    doc = nlp_for("Активисты провели пикет в Москве.")
+    moscow = [t for t in doc if t.text == "Москве"][0]
+    assert moscow.pos_ == "PROPN" and moscow.morph.get("Case") == ["Loc"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Делегаты лиги «Вперёд» проголосовали за слияние.", "Вперёд"),
+    ("В слиянии участвовало «Социалистическое сопротивление».", "Социалистическое сопротивление"),
+])
+def test_quotes_around_a_name_are_not_part_of_it(nlp_for, text, name):
+    assert (name, "ORG") in ents(nlp_for(text))
+
+
+@pytest.mark.parametrize("text, model_span, expected", [
+    ("лиги «Вперёд» и", "лиги «Вперёд", ["лиги «Вперёд»"]),
+    ("движения («Каспаров.ру»", "движения («Каспаров.ру»", ["движения", "Каспаров.ру"]),
+    ("движения «Революция — демократия — социализм»", "движения «Революция — демократия — социализм",
+     ["движения"]),
+    ("Федерации социалистической молодёжи из", "Федерации социалистической молодёжи из",
+     ["Федерации социалистической молодёжи"]),
+    ('ООО "МНКТ"', 'ООО "МНКТ"', ['ООО "МНКТ"']),
+    ("«Газпром»", "«Газпром»", ["Газпром"]),
+])
+def test_name_pieces(text, model_span, expected):
+    assert [text[a:b] for a, b in name_pieces(text, 0, len(model_span))] == expected
+
+
+def test_acronym_defined_in_brackets_is_the_organisation(nlp_for):
+    doc = nlp_for("В Российском социалистическом движении (РСД) около ста членов. Газета РСД выходит раз в месяц.")
+    assert [label for t, label in ents(doc) if t == "РСД"] == ["ORG", "ORG"]
+
+
+@pytest.mark.parametrize("text, date, value", [
+    ("Конференция прошла 7 марта 2011 года в Москве.", "7 марта 2011 года", "2011-03-07"),
+    ("В апреле 2011 года к движению присоединилось отделение.", "апреле 2011 года", "2011-04"),
+    ("Съезд прошёл 6 марта.", "6 марта", "2011-03-06"),
+])
+def test_dates_with_values(nlp_for, text, date, value):
+    doc = nlp_for(text, published="2011-03-09")
+    assert [(e.text, e._.value) for e in doc.ents if e.label_ == "DATE"] == [(date, value)]
+
+
+def test_year_less_date_without_any_anchor_has_no_value(nlp_for):
+    doc = nlp_for("Съезд прошёл 6 марта.")
+    assert [e._.value for e in doc.ents if e.label_ == "DATE"] == [None]
