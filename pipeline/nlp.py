@@ -14,7 +14,7 @@ from .dates import resolve_dates
 from .errors import ConfigError
 from .language import Segment, base_language, foreign_segments
 from .schema import DocLang, Settings
-from .spans import make_span, set_entities
+from .spans import make_span, name_pieces, set_entities
 
 
 @dataclass
@@ -71,9 +71,18 @@ def _merge_segments(doc: Doc, segments: list[Segment], pipelines: Pipelines) -> 
     inside = [(s.start, s.end) for s in segments]
     found = [(e.start_char, e.end_char, e.label_, _values(e)) for e in doc.ents
              if not any(a < e.end_char and e.start_char < b for a, b in inside)]
-    texts = [doc.text[s.start:s.end] for s in segments]
-    for segment, sub in zip(segments, pipelines[segments[0].lang].pipe(texts)):
-        found += [(segment.start + e.start_char, segment.start + e.end_char, e.label_, _values(e)) for e in sub.ents]
+    # each segment is read with its whole line around it (the models see the context), and keeps what is inside
+    lines = [_line_of(doc.text, s.start, s.end) for s in segments]
+    texts = [doc.text[a:b] for a, b in lines]
+    for segment, (offset, _), sub in zip(segments, lines, pipelines[segments[0].lang].pipe(texts)):
+        for e in sub.ents:
+            start, end = offset + e.start_char, offset + e.end_char
+            if segment.start <= start and end <= segment.end:
+                found.append((start, end, e.label_, _values(e)))
+            elif e.label_ != "DATE" and start < segment.end and segment.start < end:
+                # a name the model ran on past the segment ("движение Archived 2013…") is cut at its edge
+                pieces = name_pieces(doc.text, max(start, segment.start), min(end, segment.end))
+                found += [(a, b, e.label_, {**_values(e), "normal": None}) for a, b in pieces[:1]]
     _split_tokens_at(doc, {c for start, end, _, _ in found for c in (start, end)})
     spans = []
     for start, end, label, values in found:
@@ -83,6 +92,12 @@ def _merge_segments(doc: Doc, segments: list[Segment], pipelines: Pipelines) -> 
                 setattr(span._, name, value)
             spans.append(span)
     set_entities(doc, spans)
+
+
+def _line_of(text: str, start: int, end: int) -> tuple[int, int]:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return line_start, len(text) if line_end < 0 else line_end
 
 
 def _values(span) -> dict:
