@@ -14,6 +14,8 @@ LABELS = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC
 _LEADING = {"the", "The", "THE", "a", "an"}
 _SPLIT_AT = {"(", ")", "[", "]", "{", "}", ";", "|", "«", "»", '"', "“", "”", "—", "–", ",", "/"}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
+_DATE_SPLIT_AT = {"ended", "ending", "to", "through", "until", "and", "or", "between", "from"}
+_DATE_LEADING = {"earlier", "later"}
 _FEATURES = {"forest", "forests", "river", "lake", "park", "mountains", "hills", "valley", "reserve", "island",
              "islands", "bay", "sea", "strait", "canal", "peninsula", "gulf", "desert"}
 _GENERIC_BODY = {
@@ -24,7 +26,7 @@ _GENERIC_BODY = {
 _MONTHS = ("january february march april may june july august september october november december "
            "jan feb mar apr jun jul aug sep sept oct nov dec").split()
 _DATE_WORD = re.compile(
-    r"\b(\d{4}|\d{2}s|" + "|".join(_MONTHS) + r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"\b(\d{4}|'?\d{1,3}0'?s|\d{1,2}(?:st|nd|rd|th) century|" + "|".join(_MONTHS) + r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
     r"day|days|week|weeks|month|months|year|years|decade|century|today|yesterday|tomorrow|tonight|now|"
     r"spring|summer|autumn|fall|winter|quarter|earlier|later|ago|recently|currently|present|past|future|"
     r"weekend|morning|evening|night|annual|fiscal)\b", re.I)
@@ -113,7 +115,10 @@ def _split(doc: Doc, ent: Span, label: str) -> list[Span]:
     """Cut an entity at line breaks, and a name also at brackets, quotes, dashes and list commas."""
     parts, start = [], ent.start
     for token in ent:
-        cut = "\n" in token.text or (label != "DATE" and token.text in _SPLIT_AT)
+        if label == "DATE":
+            cut = "\n" in token.text or token.lower_ in _DATE_SPLIT_AT or (token.text == "," and not _year_after(token))
+        else:
+            cut = "\n" in token.text or token.text in _SPLIT_AT
         if cut:
             parts.append((start, token.i))
             start = token.i + 1
@@ -121,13 +126,23 @@ def _split(doc: Doc, ent: Span, label: str) -> list[Span]:
     return [s for a, b in parts if (s := copy_span(doc, ent, a, b, label)) is not None]
 
 
+def _year_after(comma) -> bool:
+    """"March 6, 2011": the comma before a year belongs to the date; others separate dates of a list."""
+    doc = comma.doc
+    following = doc[comma.i + 1] if comma.i + 1 < len(doc) else None
+    before = doc[comma.i - 1] if comma.i > 0 else None
+    return bool(following is not None and re.fullmatch(r"\d{4}", following.text) and before is not None
+                and before.like_num)
+
+
 def _trim(doc: Doc, span: Span) -> Span | None:
     start, end = span.start, span.end
     name = span.label_ != "DATE"
-    while start < end and (doc[start].is_space or doc[start].is_punct or (name and doc[start].text in _LEADING)):
+    while start < end and (doc[start].is_space or doc[start].is_punct or (name and doc[start].text in _LEADING)
+                           or (not name and doc[start].lower_ in _DATE_LEADING)):
         start += 1
     while end > start and (doc[end - 1].is_space or (doc[end - 1].is_punct and doc[end - 1].text != ".")
-                           or (name and doc[end - 1].text in _POSSESSIVE)):
+                           or doc[end - 1].text in _POSSESSIVE):
         end -= 1
     # a final full stop belongs to an abbreviation ("St.", "Inc."), not to a sentence end
     if end > start and doc[end - 1].text == "." and (end - start == 1 or len(doc[end - 2].text) > 3):

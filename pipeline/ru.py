@@ -8,13 +8,16 @@ from razdel import sentenize, tokenize
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from .dates_ru import find_russian_dates
 from .spans import make_span, name_pieces, set_entities
 
 
 @lru_cache(maxsize=1)
 def natasha_models():
     """Natasha's news embedding, NER and morphology taggers, morph vocabulary and dates extractor (built once)."""
-    from natasha import DatesExtractor, MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger
+    from natasha import DatesExtractor, NewsEmbedding, NewsMorphTagger, NewsNERTagger
+
+    from .morph import MorphVocab
 
     embedding = NewsEmbedding()
     vocab = MorphVocab()
@@ -115,18 +118,22 @@ def make_ru_ner(nlp: Language, name: str):
 
 @Language.factory("ru_dates", requires=["doc.ents"], assigns=["doc.ents", "span._.value"])
 def make_ru_dates(nlp: Language, name: str):
-    """Natasha's DatesExtractor: DATE spans with their ISO value at the stated precision."""
+    """DATE spans: Natasha's DatesExtractor (absolute dates, with values) and our relative-date patterns."""
     extractor = natasha_models()["dates"]
 
     def ru_dates(doc: Doc) -> Doc:
         dates: list[Span] = []
         for match in extractor(doc.text):
             span = make_span(doc, match.start, match.stop, "DATE", "natasha", "ru")
-            if span is None:
-                continue
-            fact = match.fact
-            span._.value = _iso(fact.year, fact.month, fact.day)
-            dates.append(span)
+            if span is not None:
+                fact = match.fact
+                span._.value = _iso(fact.year, fact.month, fact.day)
+                dates.append(span)
+        for start, end in find_russian_dates(doc.text):
+            span = make_span(doc, start, end, "DATE", "rule", "ru")
+            if span is not None:
+                dates.append(span)
+        dates.sort(key=lambda s: (s.start - s.end, s.start))  # the longest reading of overlapping dates wins
         set_entities(doc, list(doc.ents) + dates)
         return doc
 

@@ -45,6 +45,7 @@ class Mention(_Record):
     value: str | None = None
     entity: str | None = None
     source: Source
+    translit: str | None = Field(None, description="Latin key of a Russian name's normal form (Wikipedia scheme)")
 
     @model_validator(mode="after")
     def _span_is_ordered(self) -> Mention:

@@ -1,31 +1,27 @@
-"""Latin keys for Cyrillic names (a simplified BGN/PCGN scheme), used for ids and matching."""
+"""Latin keys for Cyrillic names: Wikipedia's romanisation of Russian (iuliia), used for matching and ids."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 
-_TABLE = dict(zip(
-    "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
-    ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p", "r", "s", "t", "u",
-     "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya"],
-))
+import iuliia
+
+_CYRILLIC = re.compile("[А-Яа-яЁё]")
 
 
-def latin(text: str) -> str:
-    """Cyrillic letters to Latin ones; other characters unchanged."""
-    out = []
-    for ch in text:
-        low = ch.lower()
-        if low in _TABLE:
-            rep = _TABLE[low]
-            out.append(rep.capitalize() if ch != low else rep)
-        else:
-            out.append(ch)
-    return "".join(out)
+def latin_key(name: str) -> str | None:
+    """"Социалистическое сопротивление" -> "Sotsialisticheskoye soprotivleniye"; None for a name without Cyrillic.
+
+    ё is read as е first, as most texts write it: "Вперёд" -> "Vpered", the spelling English sources use.
+    """
+    if not _CYRILLIC.search(name):
+        return None
+    return iuliia.WIKIPEDIA.translate(name.replace("ё", "е").replace("Ё", "Е"))
 
 
 def slug(text: str) -> str:
-    """A lowercase ASCII key: "Российское социалистическое движение" -> "rossiyskoe-sotsialisticheskoe-dvizhenie"."""
-    ascii_text = unicodedata.normalize("NFKD", latin(text)).encode("ascii", "ignore").decode("ascii")
+    """A lowercase ASCII key: "Российское социалистическое движение" -> "rossiyskoye-sotsialisticheskoye-dvizheniye"."""
+    latin = latin_key(text) or text
+    ascii_text = unicodedata.normalize("NFKD", latin).encode("ascii", "ignore").decode("ascii")
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "x"
