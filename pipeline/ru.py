@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from razdel import sentenize, tokenize
+from razdel.substring import Substring
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -41,7 +42,7 @@ class RazdelTokenizer:
         starts: list[bool] = []
         sentence_starts = {s.start for s in sentenize(text)}
         position = 0
-        for token in tokenize(text):
+        for token in _tokens(text):
             gap = text[position:token.start]
             if gap:
                 if gap == " " and words:
@@ -76,6 +77,16 @@ class RazdelTokenizer:
 
     def from_bytes(self, data: bytes, **kwargs):
         return self
+
+
+def _tokens(text: str):
+    """razdel's tokens, with a comma after a number split off ("2011, 18:30"; razdel reads "3,5" as one)."""
+    for token in tokenize(text):
+        if len(token.text) > 1 and token.text.endswith(",") and token.text[:-1].isdigit():
+            yield Substring(token.start, token.stop - 1, token.text[:-1])
+            yield Substring(token.stop - 1, token.stop, ",")
+        else:
+            yield token
 
 
 @Language.factory("ru_morph", assigns=["token.pos", "token.morph"])
@@ -131,13 +142,22 @@ def make_ru_dates(nlp: Language, name: str):
                 dates.append(span)
         for start, end in find_russian_dates(doc.text):
             span = make_span(doc, start, end, "DATE", "rule", "ru")
-            if span is not None:
+            if span is not None and not _eve_of_event(span):
                 dates.append(span)
         dates.sort(key=lambda s: (s.start - s.end, s.start))  # the longest reading of overlapping dates wins
         set_entities(doc, list(doc.ents) + dates)
         return doc
 
     return ru_dates
+
+
+def _eve_of_event(span: Span) -> bool:
+    """"накануне конференции" is the eve of an event, not a date we can place; "накануне, 6 марта" is."""
+    if span.text.lower() != "накануне":
+        return False
+    following = next((t for t in span.doc[span.end:span.end + 3] if not t.is_space), None)
+    return following is not None and "Gen" in following.morph.get("Case") and following.pos_ in (
+        "NOUN", "PROPN", "ADJ", "DET")
 
 
 def _iso(year: int | None, month: int | None, day: int | None) -> str | None:

@@ -62,3 +62,16 @@ def test_dates_with_values(nlp_for, text, date, value):
 def test_year_less_date_without_any_anchor_has_no_value(nlp_for):
     doc = nlp_for("Съезд прошёл 6 марта.")
     assert [e._.value for e in doc.ents if e.label_ == "DATE"] == [None]
+
+
+def test_eve_of_an_event_is_not_a_date_but_eve_of_a_stated_day_is(nlp_for):
+    assert ents(nlp_for("Решение приняли накануне конференции, 6 марта.", "2011-03-09"), "DATE") == [
+        ("6 марта", "DATE")]
+    doc = nlp_for("Митинг прошёл 1 мая 2012 года; накануне полиция задержала организаторов.")
+    assert [(e.text, e._.value) for e in doc.ents if e.label_ == "DATE"] == [
+        ("1 мая 2012 года", "2012-05-01"), ("накануне", "2012-04-30")]
+
+
+def test_number_followed_by_comma_is_two_tokens(pipelines):
+    doc = pipelines.ru.make_doc("24 июня 2011, 18:30 и 3,5 млн")
+    assert [t.text for t in doc][:4] == ["24", "июня", "2011", ","] and "3,5" in [t.text for t in doc]

@@ -1,0 +1,59 @@
+"""What normalisation (Russian nominatives, date values) adds to the pipeline's time on the sample corpus.
+
+    python benchmarks/bench_normalise.py [--repeat 5] [CORPUS]
+
+Both variants run in this process on the same documents, alternating, and the best of the repeats is kept,
+so the ratio is measured against a baseline from the same run on the same machine load.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from contextlib import ExitStack
+from pathlib import Path
+from unittest import mock
+
+from pipeline import nlp as nlp_module
+from pipeline.ingest import read_documents
+from pipeline.language import detect_language
+from pipeline.nlp import build_pipelines, process
+from pipeline.schema import Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _run(pipelines, sources, normalise: bool) -> float:
+    with ExitStack() as stack:
+        if not normalise:
+            for lang in ("en", "ru"):
+                stack.enter_context(pipelines[lang].select_pipes(disable=["normalise"]))
+            stack.enter_context(mock.patch.object(nlp_module, "resolve_dates", lambda doc, published: doc))
+        start = time.perf_counter()
+        for source in sources:
+            process(pipelines, source.text, source.meta.lang or detect_language(source.text), source.meta.published)
+        return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("corpus", nargs="?", type=Path, default=ROOT / "corpus")
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    settings = Settings()
+    pipelines = build_pipelines(settings)
+    sources = [s for s in read_documents([args.corpus], settings) if hasattr(s, "text")]
+    _run(pipelines, sources, True)  # warm-up: first calls load lazy tables
+    with_norm, without = [], []
+    for _ in range(args.repeat):
+        without.append(_run(pipelines, sources, False))
+        with_norm.append(_run(pipelines, sources, True))
+    base, full = min(without), min(with_norm)
+    print(f"documents: {len(sources)}, characters: {sum(len(s.text) for s in sources)}")
+    print(f"pipeline without normalisation: {base:.3f} s (best of {args.repeat})")
+    print(f"pipeline with normalisation:    {full:.3f} s (best of {args.repeat})")
+    print(f"ratio with/without: {full / base:.3f}  (target <= 1.25)")
+
+
+if __name__ == "__main__":
+    main()
