@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 
 from .errors import InputError
 from .ingest import Source
-from .nlp import Pipelines
+from .link import link_entities
+from .nlp import Pipelines, default_gazetteer
 from .run import extract_document
 from .schema import Document, Meta
 
@@ -53,6 +54,7 @@ def predict(pipelines: Pipelines, gold: Iterable[dict], progress=None) -> list[D
         out.append(extract_document(pipelines, source))
         if progress:
             progress(number, len(gold), g["id"])
+    link_entities(out, default_gazetteer(pipelines.settings))
     return out
 
 
@@ -106,7 +108,34 @@ def score(gold: list[dict], predicted: list[Document], labels: list[str] | None 
                             "strict_recall": values[1] / values[2]}
     if rels:
         result["relations"] = _table(rels, sorted(rels))
+    linking = b_cubed(gold, predicted)
+    if linking:
+        result["linking"] = linking
     return result
+
+
+def b_cubed(gold: list[dict], predicted: list[Document]) -> dict | None:
+    """B-cubed precision/recall of mention.entity against gold `canonical`, over exactly matched non-DATE mentions."""
+    pairs = []  # (gold cluster, predicted cluster) per matched mention
+    by_id = {d.id: d for d in predicted}
+    for g in gold:
+        doc = by_id.get(g["id"])
+        if doc is None:
+            continue
+        ours = {(m.start, m.end, m.label): m.entity for m in doc.mentions if m.label != "DATE"}
+        for e in g.get("entities", []):
+            key = (e["start"], e["end"], e["label"])
+            if e["label"] != "DATE" and e.get("canonical") and ours.get(key):
+                pairs.append((e["canonical"], ours[key]))
+    if not pairs:
+        return None
+    gold_size = Counter(g for g, _ in pairs)
+    pred_size = Counter(p for _, p in pairs)
+    both = Counter(pairs)
+    precision = sum(both[(g, p)] / pred_size[p] for g, p in pairs) / len(pairs)
+    recall = sum(both[(g, p)] / gold_size[g] for g, p in pairs) / len(pairs)
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"mentions": len(pairs), "precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4)}
 
 
 def _score_relations(g: dict, doc: Document | None, labels: list[str], counts: dict) -> None:
@@ -175,6 +204,10 @@ def format_report(result: dict) -> str:
             lines.append(f"{name:24} {row['gold']:6d} {row['pred']:6d} {row['tp']:6d} "
                          f"{row['precision']:7.3f} {row['recall']:7.3f} {row['f1']:7.3f}")
         lines.append("")
+    if "linking" in result:
+        k = result["linking"]
+        lines.append(f"LINKING (B-cubed over {k['mentions']} matched mentions with gold canonical keys): "
+                     f"P {k['precision']:.3f} R {k['recall']:.3f} F1 {k['f1']:.3f}")
     if "values" in result:
         v = result["values"]
         lines.append(f"DATE values: {v['value_correct']} correct of {v['exact_span_matches']} exact-span matches "

@@ -15,7 +15,7 @@ from .errors import PipelineError
 from .gazetteer import load_gazetteer
 from .ingest import Source, find_documents, read_documents
 from .language import detect_language
-from .link import link_entities
+from .link import link_entities, previous_ids
 from .nlp import Pipelines, build_pipelines, default_gazetteer, process
 from .records import doc_to_record
 from .relate import build_facts
@@ -73,7 +73,7 @@ def run_corpus(paths: Iterable[Path], out: Path | None, settings: Settings, prog
             progress(number, total, item.path)
     clock = time.perf_counter()
     documents.sort(key=lambda d: d.id)
-    entities = link_entities(documents, gazetteer_path)
+    entities = link_entities(documents, gazetteer_path, previous_ids(out / "entities.jsonl") if out else None)
     timings["link"] = time.perf_counter() - clock
     clock = time.perf_counter()
     facts = build_facts(documents)
