@@ -125,3 +125,21 @@ def test_ids_do_not_change_when_a_document_is_added(tmp_path):
     before = {m.id: m.entity for d in first.documents for m in d.mentions}
     after = {m.id: m.entity for d in second.documents if d.id != "en/later" for m in d.mentions}
     assert before == after
+
+
+def test_a_line_added_to_the_gazetteer_is_used_by_the_next_run(tmp_path):
+    from pipeline.gazetteer import DEFAULT_PATH
+    from pipeline.run import run_corpus
+    from pipeline.schema import Settings
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Members of the Tula Workers Circle met in Moscow.\n", encoding="utf-8")
+    (corpus / "b.txt").write_text("Тульский рабочий кружок провёл собрание.\n", encoding="utf-8")
+    gazetteer = tmp_path / "gazetteer.tsv"
+    gazetteer.write_text(DEFAULT_PATH.read_text(encoding="utf-8")
+                         + "org:tula-workers-circle\tORG\tTula Workers Circle\tТульский рабочий кружок\n",
+                         encoding="utf-8")
+    result = run_corpus([corpus], None, Settings(gazetteer=str(gazetteer)))
+    circle = next(e for e in result.entities if e.id == "org:tula-workers-circle")
+    assert circle.documents == ["a", "b"] and circle.name == "Tula Workers Circle"
