@@ -11,7 +11,7 @@ from .errors import InputError
 from .ingest import Source
 from .link import link_entities
 from .nlp import Pipelines, default_gazetteer
-from .run import extract_document
+from .run import extract_document, relate_documents
 from .schema import Document, Meta
 
 # NEREL relation types as ours; ALTERNATIVE_NAME and ABBREVIATION are direction-free.
@@ -55,6 +55,7 @@ def predict(pipelines: Pipelines, gold: Iterable[dict], progress=None) -> list[D
         if progress:
             progress(number, len(gold), g["id"])
     link_entities(out, default_gazetteer(pipelines.settings))
+    relate_documents(out)
     return out
 
 

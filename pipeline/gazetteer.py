@@ -28,7 +28,10 @@ class Entry:
 
 @lru_cache(maxsize=4)
 def load_gazetteer(path: Path = DEFAULT_PATH) -> tuple[Entry, ...]:
-    """Read the TSV gazetteer: id, label, English names, Russian names (names separated by ' | ')."""
+    """Read the TSV gazetteer: id, label, English names, Russian names (names separated by ' | ').
+
+    A name written "~Name" links mentions the models found but is not itself looked for in the text.
+    """
     entries = []
     try:
         lines = Path(path).read_text(encoding="utf-8").splitlines()
@@ -53,7 +56,7 @@ def make_gazetteer(nlp: Language, name: str, path: str | None):
     matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
     lang = nlp.lang if nlp.lang in ("en", "ru") else "en"
     for entry in load_gazetteer(Path(path) if path else DEFAULT_PATH):
-        names = entry.names.get(lang, ())
+        names = [n for n in entry.names.get(lang, ()) if not n.startswith("~")]  # "~": for linking only
         if names:
             matcher.add(entry.label, [nlp.make_doc(n) for n in names])
 

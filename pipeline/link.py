@@ -84,9 +84,9 @@ def _gazetteer_index(path: Path) -> tuple[dict[tuple[str, str], str], dict[str, 
     index: dict[tuple[str, str], str] = {}
     display: dict[str, str] = {}
     for entry in load_gazetteer(path):
-        display[entry.id] = (entry.names.get("en") or entry.names.get("ru"))[0]
+        display[entry.id] = (entry.names.get("en") or entry.names.get("ru"))[0].lstrip("~")
         for lang, names in entry.names.items():
-            for name in names:
+            for name in (n.lstrip("~") for n in names):
                 index.setdefault((entry.label, name_key(name)), entry.id)
                 if lang == "ru" and (key := latin_key(name)):
                     index.setdefault((entry.label, name_key(key)), entry.id)
@@ -111,7 +111,7 @@ def _document_clusters(doc: Document, index: dict[tuple[str, str], str]) -> list
             else:
                 by_key[(m.label, key)] = i
     known = [next((index[(m.label, k)] for k in sorted(_keys(m)) if (m.label, k) in index), None) for m in mentions]
-    for i, j in _within_document_links(doc.text, doc.mentions, mentions):
+    for i, j, _ in _within_document_links(doc.text, doc.mentions, mentions):
         if known[i] is None or known[j] is None or known[i] == known[j]:
             union.join(i, j)
     groups: dict[int, _Cluster] = {}
@@ -135,26 +135,26 @@ def _within_document_links(text: str, all_mentions: list[Mention], mentions: lis
             expansions = [j for j, b in enumerate(mentions)
                           if b.label == "ORG" and j != i and len(b.text.split()) > 1 and initials(b.normal) == a.text]
             for j in expansions:
-                yield i, j
+                yield i, j, "acronym"
         for j in range(i + 1, min(i + 3, len(mentions))):
             b = mentions[j]
             if a.label != b.label:
                 continue
             between = text[a.end:b.start]
             if a.label == "ORG" and _TRANSLATION_CUE.match(between) and not _dated_brackets(text, b.end, dates):
-                yield i, j  # "Sotsialisticheskoye Soprotivleniye (Socialist Resistance)"
+                yield i, j, "bracket"  # "Sotsialisticheskoye Soprotivleniye (Socialist Resistance)"
             elif a.label == "ORG" and re.fullmatch(r"\s+[«\"„]", between) and text[b.end:b.end + 1] in "»\"“":
-                yield i, j  # "Социалистической лиги «Вперёд»"
+                yield i, j, "quoted-name"  # "Социалистической лиги «Вперёд»"
             elif a.label == "ORG" and _translation_lines(text, a, b):
-                yield i, j
+                yield i, j, "translation-line"
     for i, a in enumerate(mentions):
-        if len(a.text.split()) != 1 or a.label not in ("PER", "ORG") or name_key(a.normal) in _GENERIC:
+        if len(a.text.split()) != 1 or a.label not in ("PER", "ORG") or not a.text[:1].isupper():
             continue
         fuller = {name_key(b.normal): j for j, b in enumerate(mentions)
                   if b.label == a.label and len(b.normal.split()) > 1
                   and name_key(b.normal).split()[-1] == name_key(a.normal)}
         if len(fuller) == 1:  # "Kothari" and the one "Arham Kothari"; never when two full names end so
-            yield i, next(iter(fuller.values()))
+            yield i, next(iter(fuller.values())), "short-form"
 
 
 def _dated_brackets(text: str, start: int, dates: list[tuple[int, int]]) -> bool:
@@ -162,6 +162,25 @@ def _dated_brackets(text: str, start: int, dates: list[tuple[int, int]]) -> bool
     close = text.find(")", start)
     end = close if close >= 0 else min(len(text), start + 200)
     return any(start <= a < end for a, _ in dates)
+
+
+def alias_pairs(text: str, mentions: list[Mention]) -> list[tuple[Mention, Mention, str]]:
+    """(secondary name, primary name, how) for the aliases a document states: acronyms, bracketed and
+    next-line translations. The primary is the full or first-given name; for an acronym, its nearest
+    preceding expansion."""
+    names = sorted((m for m in mentions if m.label != "DATE"), key=lambda m: m.start)
+    out = []
+    for i, j, kind in _within_document_links(text, mentions, names):
+        a, b = names[i], names[j]
+        if kind == "acronym":
+            expansions = [n for n in names if n.label == "ORG" and len(n.text.split()) > 1
+                          and initials(n.normal) == a.text]
+            before = [n for n in expansions if n.start < a.start]
+            if before and b is before[-1]:
+                out.append((a, b, kind))
+        elif kind in ("bracket", "translation-line"):
+            out.append((b, a, kind))
+    return out
 
 
 def _translation_lines(text: str, a: Mention, b: Mention) -> bool:

@@ -26,5 +26,8 @@ def doc_to_record(doc: Doc, source: Source, lang: DocLang) -> Document:
             source=ent._.source or "spacy",
             translit=latin_key(normal) if ent.label_ != "DATE" else None,
         ))
-    return Document(id=source.id, path=source.path, sha256=source.sha256, lang=lang, meta=source.meta,
-                    text=source.text, mentions=mentions, relations=[])
+    record = Document(id=source.id, path=source.path, sha256=source.sha256, lang=lang, meta=source.meta,
+                      text=source.text, mentions=mentions, relations=[])
+    if doc.has_annotation("SENT_START"):
+        record._sentences = [(s.start_char, s.end_char) for s in doc.sents]
+    return record

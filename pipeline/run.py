@@ -18,7 +18,7 @@ from .language import detect_language
 from .link import link_entities, previous_ids
 from .nlp import Pipelines, build_pipelines, default_gazetteer, process
 from .records import doc_to_record
-from .relate import build_facts
+from .relate import build_facts, extract_relations
 from .schema import Document, Entity, Fact, InputFailure, Manifest, Settings
 
 Progress = Callable[[int, int, str], None]
@@ -40,6 +40,12 @@ def extract_document(pipelines: Pipelines, source: Source) -> Document:
     lang = source.meta.lang or detect_language(source.text, pipelines.settings.mixed_share)
     doc = process(pipelines, source.text, lang, source.meta.published)
     return doc_to_record(doc, source, lang)
+
+
+def relate_documents(documents: list[Document]) -> None:
+    """Fill each linked document's relations (they need entity ids to find a document's main organisation)."""
+    for doc in documents:
+        doc.relations = extract_relations(doc, doc._sentences)
 
 
 def run_corpus(paths: Iterable[Path], out: Path | None, settings: Settings, progress: Progress | None = None,
@@ -76,6 +82,7 @@ def run_corpus(paths: Iterable[Path], out: Path | None, settings: Settings, prog
     entities = link_entities(documents, gazetteer_path, previous_ids(out / "entities.jsonl") if out else None)
     timings["link"] = time.perf_counter() - clock
     clock = time.perf_counter()
+    relate_documents(documents)
     facts = build_facts(documents)
     timings["facts"] = time.perf_counter() - clock
     manifest = Manifest(

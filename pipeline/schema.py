@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
 Label = Literal["ORG", "LOC", "PER", "DATE"]
 Lang = Literal["en", "ru"]
@@ -77,6 +77,7 @@ class Document(_Record):
     text: str
     mentions: list[Mention]
     relations: list[Relation]
+    _sentences: list[tuple[int, int]] = PrivateAttr(default_factory=list)  # from the parse; not written
 
     @model_validator(mode="after")
     def _offsets_point_into_text(self) -> Document:
@@ -102,12 +103,13 @@ class Entity(_Record):
 
 
 class Evidence(_Record):
-    """Where a fact is stated: a document and a character span of its text."""
+    """Where a fact is stated: a document and a character span of its text, and the pattern that read it."""
 
     document: str
     start: int
     end: int
     text: str
+    pattern: str | None = None
 
 
 class Fact(_Record):
