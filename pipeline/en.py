@@ -139,6 +139,7 @@ def _trim(doc: Doc, span: Span) -> Span | None:
     start, end = span.start, span.end
     name = span.label_ != "DATE"
     while start < end and (doc[start].is_space or doc[start].is_punct or (name and doc[start].text in _LEADING)
+                           or (name and doc[start].pos_ in ("ADV", "CCONJ", "SCONJ", "ADP") and start + 1 < end)
                            or (not name and doc[start].lower_ in _DATE_LEADING)):
         start += 1
     while end > start and (doc[end - 1].is_space or (doc[end - 1].is_punct and doc[end - 1].text != ".")

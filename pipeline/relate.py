@@ -155,7 +155,8 @@ def _aliases(text: str, mentions: list[Mention], sentences: list[tuple[int, int]
 
 
 def _main_organisation(mentions: list[Mention]) -> list[Mention]:
-    """Mentions of the organisation the document is about: the ORG named most often (by entity, else name)."""
+    """Mentions of the organisation the document is about: the ORG named most often (by entity, else name),
+    the first named on a tie."""
     groups: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
         if m.label == "ORG" and not _GENERIC_BODY.match(m.text):
@@ -165,7 +166,7 @@ def _main_organisation(mentions: list[Mention]) -> list[Mention]:
     counts = Counter({k: len(v) for k, v in groups.items()})
     best = max(counts.values())
     key = min((k for k, c in counts.items() if c == best), key=lambda k: groups[k][0].start)
-    return groups[key] if best >= 2 else []
+    return groups[key]
 
 
 def _main_before(main: list[Mention], position: int) -> Mention | None:
@@ -173,10 +174,22 @@ def _main_before(main: list[Mention], position: int) -> Mention | None:
     return before[-1] if before else (main[0] if main else None)
 
 
+_FACILITY = re.compile(r"(?i)\b(?:улиц|площад|проспект|переул|шоссе|набережн|кладбищ|сквер|бульвар|вокзал|аэропорт|"
+                       r"street|square|avenue|cemetery|airport|station|building|билдинг)")
+_PLACE_WITHIN = re.compile(r"(?i)\b(?:лес|бор|роща|озер|рек[аи]|район|посел|посёл|сел[оа]|деревн|город|станиц|"
+                           r"forest|lake|river|district|village|town)")
+
+
 def _valid(rel: Relation, by_id: dict[str, Mention]) -> bool:
     head, tail = by_id[rel.head], by_id[rel.tail]
     heads, tails = SIGNATURE[rel.type]
     if head.label not in heads or tail.label not in tails or head.id == tail.id:
+        return False
+    if rel.type == "located_in" and (_FACILITY.search(head.normal) or _FACILITY.search(tail.normal)):
+        return False  # streets, squares and buildings are addresses, not places within places
+    if rel.pattern == "ru:в-области" and not _PLACE_WITHIN.search(head.normal):
+        return False  # "из Донецка в Москву", "посольство Японии в Лаосе": not one place inside another
+    if rel.pattern == "alias:acronym" and len(head.text) < 3:
         return False
     if tail.label == "DATE" and not tail.value:
         return False

@@ -56,7 +56,8 @@ PATTERNS: list[Pattern] = [
     _p("en:merged-into", "merged_into", "en",
        rf"(?P<heads>{_NAMES})\s+(?:merged|were merged|united|amalgamated)\s+(?:in)?to\s+(?:form\s+)?(?:the\s+)?(?P<tail>{O})"),
     _p("ru:путём-слияния", "merged_into", "ru",
-       rf"(?:(?P<tail>{O})»?[^.;]{{0,80}}?)?\b(?:путём|путем|в результате)\s+(?:слияния|объединения)\s+(?P<heads>{_LIST_ORG})"),
+       rf"(?:(?P<tail>{O})»?[^.;]{{0,80}}?)?\b(?:путём|путем|в результате)\s+(?:слияния|объединения)\s+"
+       rf"(?:[а-яё]+\s+){{0,2}}?(?P<heads>{_LIST_ORG})"),
     _p("ru:вошли-в-него", "merged_into", "ru",
        rf"В (?:него|неё|нее) вошли\b[^⟨.;]{{0,60}}?(?P<heads>{_LIST_ORG})"),
     _p("ru:объединились-в", "merged_into", "ru",
@@ -137,7 +138,7 @@ PATTERNS: list[Pattern] = [
     _p("en:published-by", "publishes", "en",
        rf"(?:newspaper|magazine|journal)\s+(?P<tail>{O}),?\s+(?:published|issued)\s+by\s+(?:the\s+)?(?P<head>{O})"),
     _p("ru:которую-издаёт", "publishes", "ru",
-       rf"(?:газет|журнал)\w*\s+«?(?P<tail>{O})»?,?\s+(?:которую|который|которая)\s+(?:издаёт|издает|выпускает|публикует)\s+"
+       rf"(?:[Гг]азет|[Жж]урнал)\w*\s+«?(?P<tail>{O})»?,?\s+(?:которую|который|которая)\s+(?:издаёт|издает|выпускает|публикует)\s+"
        rf"(?P<head>{O})"),
     _p("ru:издаёт-газету", "publishes", "ru",
        rf"(?P<head>{O})»?\s+(?:издаёт|издает|выпускает)\s+(?:газету|журнал)\s+«?(?P<tail>{O})"),

@@ -1,0 +1,106 @@
+"""Relations: a table of English and Russian sentences with the facts they state, and ones that state none."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.gazetteer import DEFAULT_PATH
+from pipeline.ingest import Source
+from pipeline.link import link_entities
+from pipeline.relate import build_facts
+from pipeline.run import extract_document, relate_documents
+from pipeline.schema import Meta
+
+
+@pytest.fixture(scope="module")
+def relations_of(pipelines):
+    def run(text: str, published: str | None = "2011-05-01") -> set[tuple[str, str, str]]:
+        doc = extract_document(pipelines, Source(id="t", path="t", sha256="", text=text, meta=Meta(published=published)))
+        link_entities([doc], DEFAULT_PATH)
+        relate_documents([doc])
+        by_id = {m.id: m for m in doc.mentions}
+        return {(r.type, by_id[r.head].text, by_id[r.tail].value or by_id[r.tail].text) for r in doc.relations}
+
+    return run
+
+
+STATED = [
+    ("The Left Socialist Alliance was founded on 12 May 2009 in Kazan.",
+     {("founded_on", "Left Socialist Alliance", "2009-05-12")}),
+    ("The Russian Socialist Movement was officially created on 7 March 2011 by the fusion of Vpered and "
+     "Sotsialisticheskoye Soprotivleniye (Socialist Resistance).",
+     {("founded_on", "Russian Socialist Movement", "2011-03-07"), ("merged_into", "Vpered", "Russian Socialist Movement"),
+      ("merged_into", "Sotsialisticheskoye Soprotivleniye", "Russian Socialist Movement")}),
+    ("The Russian Socialist Movement held a congress. In April 2011, the Perm branch of the Revolutionary Workers' "
+     "Party also joined.",
+     {("joined", "Revolutionary Workers' Party", "Russian Socialist Movement"),
+      ("joined_on", "Revolutionary Workers' Party", "2011-04"), ("has_branch_in", "Revolutionary Workers' Party", "Perm")}),
+    ("The Left Front has regional branches in Moscow, Kaluga and Saratov.",
+     {("has_branch_in", "Left Front", "Moscow"), ("has_branch_in", "Left Front", "Kaluga"),
+      ("has_branch_in", "Left Front", "Saratov")}),
+    ("The Russian Socialist Movement publishes the newspaper Socialist.",
+     {("publishes", "Russian Socialist Movement", "Socialist")}),
+    ("Российское социалистическое движение было создано 7 марта 2011 года путём объединения организаций "
+     "«Вперёд» и «Социалистическое сопротивление».",
+     {("founded_on", "Российское социалистическое движение", "2011-03-07"),
+      ("merged_into", "Вперёд", "Российское социалистическое движение"),
+      ("merged_into", "Социалистическое сопротивление", "Российское социалистическое движение")}),
+    ("В апреле 2011 года пермское отделение Революционной рабочей партии присоединилось к Российскому "
+     "социалистическому движению.",
+     {("joined", "Революционной рабочей партии", "Российскому социалистическому движению"),
+      ("joined_on", "Революционной рабочей партии", "2011-04")}),
+    ("Штаб-квартира Левого фронта находится в Москве.", {("headquartered_in", "Левого фронта", "Москве")}),
+    ("Газету «Социалист», которую издаёт Российское социалистическое движение, раздавали на пикете.",
+     {("publishes", "Российское социалистическое движение", "Социалист")}),
+    ("На конференции выступили делегаты Федерации социалистической молодёжи из Санкт-Петербурга.",
+     {("headquartered_in", "Федерации социалистической молодёжи", "Санкт-Петербурга")}),
+    ("Лига «Вперёд» долгое время была российской секцией Четвёртого интернационала.",
+     {("member_of", "Лига «Вперёд»", "Четвёртого интернационала")}),
+    ("Активисты защищали Сиверский лес в Ленинградской области.",
+     {("located_in", "Сиверский лес", "Ленинградской области")}),
+]
+
+NOTHING = [
+    "Representatives of the Left Front and the Russian Socialist Movement met in Moscow.",
+    "Newspapers mentioned the Russian Socialist Movement on 7 March 2011.",
+    "Its branches have opened in many cities of Russia this year.",
+    "Vpered criticised the Fourth International in 2010.",
+    "Активисты приехали из Донецка в Москву.",
+    "Делегат Левого фронта выступил на конференции Российского социалистического движения.",
+    "Сотрудники посольства Японии в Лаосе провели встречу.",
+]
+
+
+@pytest.mark.parametrize("text, facts", STATED, ids=lambda x: x[:40] if isinstance(x, str) else "")
+def test_sentences_state_their_facts(relations_of, text, facts):
+    assert relations_of(text) == facts
+
+
+@pytest.mark.parametrize("text", NOTHING, ids=lambda x: x[:40])
+def test_sentences_that_state_nothing_yield_nothing(relations_of, text):
+    assert relations_of(text) == set()
+
+
+def test_implicit_object_is_the_documents_main_organisation_and_says_so(pipelines):
+    text = ("The Russian Socialist Movement grew quickly. The Russian Socialist Movement held a congress. "
+            "Later the Union of Tula Workers also joined.")
+    doc = extract_document(pipelines, Source(id="t", path="t", sha256="", text=text, meta=Meta()))
+    link_entities([doc], DEFAULT_PATH)
+    relate_documents([doc])
+    joined = [r for r in doc.relations if r.type == "joined"]
+    assert len(joined) == 1 and "main organisation" in joined[0].pattern
+    facts = build_facts([doc])
+    assert [(f.subject, f.predicate, f.object) for f in facts] == [
+        (next(m.entity for m in doc.mentions if m.text == "Union of Tula Workers"), "joined",
+         "org:russian-socialist-movement")]
+    assert facts[0].evidence[0].text.endswith("also joined.")
+
+
+def test_coarser_founding_date_folds_into_the_precise_one(relations_of, pipelines):
+    text = ("The Russian Socialist Movement was created in 2011. The Russian Socialist Movement was officially "
+            "created on 7 March 2011 at a conference.")
+    doc = extract_document(pipelines, Source(id="t", path="t", sha256="", text=text, meta=Meta()))
+    link_entities([doc], DEFAULT_PATH)
+    relate_documents([doc])
+    facts = build_facts([doc])
+    assert [(f.predicate, f.object, len(f.evidence)) for f in facts] == [("founded_on", "date:2011-03-07", 2)]
