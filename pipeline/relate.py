@@ -56,9 +56,9 @@ def _units(text: str, sentences: list[tuple[int, int]]):
     for start, end in sentences or [(0, len(text))]:
         offset = start
         for line in text[start:end].split("\n"):
-            if line.strip():
-                left = offset + len(line) - len(line.lstrip())
-                yield left, offset + len(line.rstrip())
+            lead = re.match(r"\s*(?:\[\d{1,3}\]\s*)*", line).end()  # citation markers left by the sentence before
+            if line[lead:].strip():
+                yield offset + lead, offset + len(line.rstrip())
             offset += len(line) + 1
 
 
