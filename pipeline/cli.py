@@ -81,6 +81,105 @@ def evaluate_command(
 
 
 @app.command()
+def review(
+    out_dir: Annotated[Path, typer.Argument(help="a run's output folder")],
+    html: Annotated[Optional[Path], typer.Option("--html", help="page to write (default DIR/review.html)")] = None,
+) -> None:
+    """Write one self-contained HTML page to browse the run's documents, mentions, entities and facts."""
+    from .review import write_review
+
+    typer.echo(f"review page: {write_review(out_dir, html)}", err=True)
+
+
+@app.command("export")
+def export_command(
+    out_dir: Annotated[Path, typer.Argument(help="a run's output folder")],
+    target: Annotated[Path, typer.Argument(help="tasks JSON to write")],
+    format: Annotated[str, typer.Option("--format", help="label-studio")] = "label-studio",
+) -> None:
+    """Export the run's mentions and relations as Label Studio tasks (plus the labelling config to paste)."""
+    from .emit import write_text
+    from .labelstudio import export_tasks, labelling_config
+
+    _only_label_studio(format)
+    tasks = export_tasks(out_dir)
+    write_text(target, json.dumps(tasks, ensure_ascii=False, indent=1) + "\n")
+    config = target.with_suffix(".label-config.xml")
+    write_text(config, labelling_config())
+    typer.echo(f"{len(tasks)} tasks -> {target}; labelling config -> {config}", err=True)
+
+
+@app.command("import")
+def import_command(
+    source: Annotated[Path, typer.Argument(help="Label Studio JSON export")],
+    out: Annotated[Path, typer.Option("--out", help="gold JSONL to write")],
+    format: Annotated[str, typer.Option("--format", help="label-studio")] = "label-studio",
+) -> None:
+    """Turn reviewed Label Studio annotations into the gold format that 'pipeline eval' reads."""
+    from .emit import write_text
+    from .labelstudio import import_tasks
+
+    _only_label_studio(format)
+    gold = import_tasks(source)
+    write_text(out, "".join(json.dumps(g, ensure_ascii=False) + "\n" for g in gold))
+    typer.echo(f"{len(gold)} documents -> {out}", err=True)
+
+
+@app.command()
+def show(
+    doc_id: Annotated[str, typer.Argument(help="document id, e.g. ru/perm-news-2011-04-20")],
+    out_dir: Annotated[Path, typer.Option("--dir", help="a run's output folder")] = Path("outputs"),
+) -> None:
+    """Print one document with its mentions coloured by label, and its relations."""
+    from .review import _read
+    from .schema import Document
+    from .show import show_document
+
+    documents = {d.id: d for d in _read(out_dir / "documents.jsonl", Document)}
+    if doc_id not in documents:
+        close = [d for d in documents if doc_id in d][:5]
+        _fail(f"no document {doc_id!r} in {out_dir}/documents.jsonl" + (f"; did you mean {', '.join(close)}?" if close else ""), 2)
+    typer.echo(show_document(documents[doc_id], colour=sys.stdout.isatty()))
+
+
+@app.command()
+def add(
+    files: Annotated[list[Path], typer.Argument(help="files to add (.txt, .md, .html; any supported encoding)")],
+    corpus: Annotated[Path, typer.Option("--corpus", help="corpus folder")] = Path("corpus"),
+    title: Annotated[Optional[str], typer.Option("--title")] = None,
+    source: Annotated[Optional[str], typer.Option("--source", help="outlet")] = None,
+    published: Annotated[Optional[str], typer.Option("--published", help="YYYY-MM-DD")] = None,
+    url: Annotated[Optional[str], typer.Option("--url")] = None,
+    lang: Annotated[Optional[str], typer.Option("--lang", help="ru or en")] = None,
+    config: Annotated[Optional[Path], typer.Option("--config", help="TOML settings file")] = None,
+) -> None:
+    """Add sources to a corpus folder as UTF-8 text with front matter; exact duplicates are refused."""
+    from .add import add_source
+    from .errors import InputError
+
+    if lang not in (None, "ru", "en"):
+        _fail(f"--lang {lang!r}: valid values are ru, en", 2)
+    settings = load_settings(config)
+    failed = 0
+    for file in files:
+        try:
+            target = add_source(file, corpus, settings, title=title, source=source, published=published, url=url,
+                                lang=lang)
+        except InputError as exc:
+            typer.echo(f"error: {exc}", err=True)
+            failed += 1
+            continue
+        typer.echo(f"added {target} (id {target.relative_to(corpus).with_suffix('').as_posix()}); "
+                   f"the next 'pipeline run {corpus}' will pick it up")
+    raise typer.Exit(1 if failed else 0)
+
+
+def _only_label_studio(format: str) -> None:
+    if format != "label-studio":
+        _fail(f"--format {format!r}: the only format is label-studio", 2)
+
+
+@app.command()
 def schema() -> None:
     """Print the JSON Schema of the output records."""
     from pydantic.json_schema import models_json_schema

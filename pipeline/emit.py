@@ -34,3 +34,8 @@ def _atomic_write(path: Path, content: str) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def write_text(path: Path, content: str) -> None:
+    """Any text file (a review page, an export), replaced atomically."""
+    _atomic_write(path, content)
