@@ -135,3 +135,28 @@ def test_add_converts_names_and_refuses_duplicates(tmp_path):
     run = run_corpus([corpus], None, Settings())
     assert sorted(d.id for d in run.documents) == ["ru/kaluzhsky-listok-2012-05-14", "ru/sibirsky-vestnik-2012-09-01"]
     assert run.documents[1].meta.title == "Митинг"
+
+
+@needs_browser
+def test_a_thousand_documents_load_without_drawing_them(tmp_path):
+    from pipeline.schema import Document, Meta, Mention
+
+    out = tmp_path / "big"
+    out.mkdir()
+    text = "The Left Front met in Moscow. " * 40
+    lines = []
+    for n in range(1000):
+        mentions = [Mention(id=f"m{i + 1}", start=30 * i + 4, end=30 * i + 14, text="Left Front", label="ORG",
+                            lang="en", normal="Left Front", entity="org:left-front", source="gazetteer")
+                    for i in range(40)]
+        doc = Document(id=f"en/doc-{n:04d}", path=f"corpus/en/doc-{n:04d}.txt", sha256="", lang="en", meta=Meta(),
+                       text=text, mentions=mentions, relations=[])
+        lines.append(doc.model_dump_json())
+    (out / "documents.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (out / "entities.jsonl").write_text("", encoding="utf-8")
+    (out / "facts.jsonl").write_text("", encoding="utf-8")
+    page = write_review(out)
+    dom = _browser("--dump-dom", page.as_uri())
+    assert dom.count('class="doc"') == 1000 and "data-mention=" not in dom.split('<script id="data"')[0]
+    opened = _browser("--dump-dom", f"{page.as_uri()}#doc=en%2Fdoc-0999")
+    assert opened.split('<script id="data"')[0].count("data-mention=") == 40
