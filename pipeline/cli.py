@@ -34,17 +34,24 @@ def _progress(label: str):
 def run(
     paths: Annotated[list[Path], typer.Argument(help="files or folders; folders are read recursively")],
     out: Annotated[Path, typer.Option("--out", help="output folder")] = Path("outputs"),
-    workers: Annotated[int, typer.Option("--workers", min=1, help="worker processes (this version processes documents in one process)")] = 1,
-    executor: Annotated[str, typer.Option("--executor", help="local or dask")] = "local",
+    workers: Annotated[Optional[int], typer.Option("--workers", min=1, help="worker processes (default: all cores)")] = None,
+    executor: Annotated[str, typer.Option("--executor", help="local (this machine) or dask")] = "local",
+    scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Dask scheduler address, e.g. tcp://host:8786 "
+                                                     "(default with dask: a local cluster)")] = None,
     config: Annotated[Optional[Path], typer.Option("--config", help="TOML settings file")] = None,
 ) -> None:
     """Process every supported document below PATHS and write documents, entities, facts and manifest into OUT."""
+    import os
+
     from .run import run_corpus
 
-    if executor != "local":
-        _fail(f"--executor {executor!r} is not available in this version; valid: local", 2)
+    if executor not in ("local", "dask"):
+        _fail(f"--executor {executor!r}: valid values are local, dask", 2)
+    if scheduler and executor != "dask":
+        _fail("--scheduler goes with --executor dask", 2)
     settings = load_settings(config)
-    result = run_corpus(paths, out, settings, progress=_progress("extract"))
+    result = run_corpus(paths, out, settings, progress=_progress("extract"), workers=workers or os.cpu_count() or 1,
+                        executor=executor, scheduler=scheduler)
     for failure in result.manifest.errors:
         typer.echo(f"error: {failure.error}", err=True)
     counts = result.manifest.counts

@@ -11,18 +11,33 @@ from pathlib import Path
 from pydantic import BaseModel
 
 
+def write_outputs(out: Path, documents, entities, facts, manifest) -> None:
+    """The four output files: each is written to a temporary file first, then all are renamed into place
+    together, so an interrupted run leaves the previous complete outputs (or none)."""
+    staged = [(out / "documents.jsonl", _jsonl(documents)), (out / "entities.jsonl", _jsonl(entities)),
+              (out / "facts.jsonl", _jsonl(facts)),
+              (out / "manifest.json", json.dumps(manifest.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n")]
+    temporary = [(_stage(path, content), path) for path, content in staged]
+    for tmp, path in temporary:
+        os.replace(tmp, path)
+
+
 def write_jsonl(path: Path, records: Iterable[BaseModel]) -> None:
     """One JSON object per line, sorted by id, Cyrillic unescaped; replaces `path` only when complete."""
+    _atomic_write(path, _jsonl(records))
+
+
+def _jsonl(records: Iterable[BaseModel]) -> str:
     lines = sorted((r.model_dump(mode="json") for r in records), key=lambda r: r["id"])
-    _atomic_write(path, "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in lines))
-
-
-def write_json(path: Path, record: BaseModel) -> None:
-    """A pretty-printed JSON file, replaced atomically."""
-    _atomic_write(path, json.dumps(record.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n")
+    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in lines)
 
 
 def _atomic_write(path: Path, content: str) -> None:
+    os.replace(_stage(path, content), path)
+
+
+def _stage(path: Path, content: str) -> str:
+    """A complete, synced temporary file beside `path`, ready to be renamed over it."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -30,10 +45,10 @@ def _atomic_write(path: Path, content: str) -> None:
             handle.write(content)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    return tmp
 
 
 def write_text(path: Path, content: str) -> None:

@@ -26,15 +26,24 @@ class Entry:
     names: dict[str, tuple[str, ...]]
 
 
-@lru_cache(maxsize=4)
 def load_gazetteer(path: Path = DEFAULT_PATH) -> tuple[Entry, ...]:
     """Read the TSV gazetteer: id, label, English names, Russian names (names separated by ' | ').
 
     A name written "~Name" links mentions the models found but is not itself looked for in the text.
+    Read again whenever the file changes.
     """
+    try:
+        stat = Path(path).stat()
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read the gazetteer: {exc.strerror or exc}") from None
+    return _load(Path(path), stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=8)
+def _load(path: Path, mtime_ns: int, size: int) -> tuple[Entry, ...]:
     entries = []
     try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
+        lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read the gazetteer: {exc.strerror or exc}") from None
     for number, line in enumerate(lines, 1):

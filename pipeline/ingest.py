@@ -35,45 +35,68 @@ class Source:
 
 @dataclass
 class Walk:
-    """Files found below the given paths: (file, document id) pairs, and files skipped for their extension."""
+    """Files found below the given paths: (file, document id) pairs, files skipped for their extension, and
+    entries that cannot be documents (broken or outside symbolic links, loops, devices)."""
 
     files: list[tuple[Path, str]]
     skipped: list[str]
+    refused: list[InputFailure] = field(default_factory=list)
 
 
 def find_documents(paths: Iterable[Path], settings: Settings) -> Walk:
     """Every supported file below each path (recursively, sorted), with its document id."""
-    files: list[tuple[Path, str]] = []
-    skipped: list[str] = []
+    walk = Walk([], [])
     for root in map(Path, paths):
         if not root.exists():
             raise InputError(f"{root}: no such file or folder")
         if root.is_file():
-            candidates = [root]
-            base = root.parent
+            candidates, base = [root], root.parent
         else:
-            candidates = sorted(_walk(root))
-            base = root
+            candidates, base = list(_walk(root, root.resolve(), settings.follow_symlinks, set(), walk)), root
         for path in candidates:
             if path.suffix.lower() in settings.extensions:
-                rel = path.relative_to(base).with_suffix("")
-                files.append((path, rel.as_posix()))
+                walk.files.append((path, path.relative_to(base).with_suffix("").as_posix()))
             else:
-                skipped.append(path.as_posix())
-    return Walk(files, skipped)
+                walk.skipped.append(path.as_posix())
+    return walk
 
 
-def _walk(root: Path) -> Iterator[Path]:
-    for folder, dirs, names in os.walk(root, followlinks=False):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in names:
-            if not name.startswith("."):
-                yield Path(folder) / name
+def _walk(folder: Path, root: Path, follow: bool, seen: set[Path], walk: Walk) -> Iterator[Path]:
+    real = folder.resolve()
+    if real in seen:
+        walk.refused.append(InputFailure(path=folder.as_posix(), error=f"{folder}: symbolic link loop; not followed"))
+        return
+    seen.add(real)
+    try:
+        entries = sorted(folder.iterdir(), key=lambda p: p.name)
+    except OSError as exc:
+        walk.refused.append(InputFailure(path=folder.as_posix(), error=f"{folder}: cannot list: {exc.strerror or exc}"))
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_symlink():
+            target = entry.resolve()
+            if not target.exists():
+                walk.refused.append(InputFailure(path=entry.as_posix(), error=f"{entry}: broken symbolic link"))
+                continue
+            if not follow and not target.is_relative_to(root):
+                walk.refused.append(InputFailure(
+                    path=entry.as_posix(), error=f"{entry}: symbolic link to {target}, outside the corpus; not "
+                                                 "followed (set follow_symlinks = true in the config to read it)"))
+                continue
+        if entry.is_dir():
+            yield from _walk(entry, root, follow, seen, walk)
+        elif entry.is_file():
+            yield entry
+        else:
+            walk.refused.append(InputFailure(path=entry.as_posix(), error=f"{entry}: not a regular file"))
 
 
 def read_documents(paths: Iterable[Path], settings: Settings) -> Iterator[Source | InputFailure]:
     """Each document below `paths` as a Source, or an InputFailure naming the file and the reason."""
     walk = find_documents(paths, settings)
+    yield from walk.refused
     seen: dict[str, str] = {}
     for path, doc_id in walk.files:
         if doc_id in seen:

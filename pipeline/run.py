@@ -10,13 +10,15 @@ from importlib import metadata
 from pathlib import Path
 
 from . import __version__
-from .emit import write_json, write_jsonl
-from .errors import PipelineError
+from .cache import FILE_NAME as CACHE_FILE
+from .cache import Cache, extraction_key
+from .emit import write_outputs
 from .gazetteer import load_gazetteer
 from .ingest import Source, find_documents, read_documents
 from .language import detect_language
 from .link import link_entities, previous_ids
-from .nlp import Pipelines, build_pipelines, default_gazetteer, process
+from .execute import run_executor
+from .nlp import Pipelines, default_gazetteer, process
 from .records import doc_to_record
 from .relate import build_facts, extract_relations
 from .schema import Document, Entity, Fact, InputFailure, Manifest, Settings
@@ -49,34 +51,53 @@ def relate_documents(documents: list[Document]) -> None:
 
 
 def run_corpus(paths: Iterable[Path], out: Path | None, settings: Settings, progress: Progress | None = None,
-               pipelines: Pipelines | None = None) -> RunResult:
-    """Process every supported document below `paths`; write the four output files into `out` (if given)."""
+               pipelines: Pipelines | None = None, workers: int = 1, executor: str = "local",
+               scheduler: str | None = None) -> RunResult:
+    """Process every supported document below `paths`; write the four output files into `out` (if given).
+
+    Documents whose bytes and extraction settings are unchanged since a run into the same `out` come from
+    its cache; the others are extracted by the executor (this process, `workers` processes, or Dask).
+    """
     paths = list(paths)
     timings: Counter = Counter()
-    clock = time.perf_counter()
     gazetteer_path = default_gazetteer(settings)
     load_gazetteer(gazetteer_path)  # a broken gazetteer fails the run before any model loads
     walk = find_documents(paths, settings)
-    pipelines = pipelines or build_pipelines(settings)
-    timings["load_models"] = time.perf_counter() - clock
+    key = extraction_key(settings, gazetteer_path)
+    cache = Cache(out / CACHE_FILE if out is not None else None)
     documents: list[Document] = []
     errors: list[InputFailure] = []
-    total = len(walk.files)
-    for number, item in enumerate(read_documents(paths, settings), 1):
-        started = time.perf_counter()
-        if isinstance(item, InputFailure):
-            errors.append(item)
-            timings["ingest"] += time.perf_counter() - started
-        else:
-            try:
-                documents.append(extract_document(pipelines, item))
-            except PipelineError as exc:
-                errors.append(InputFailure(path=item.path, error=f"{item.path}: {exc}"))
-            except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch
-                errors.append(InputFailure(path=item.path, error=f"{item.path}: {type(exc).__name__}: {exc}"))
-            timings["extract"] += time.perf_counter() - started
-        if progress:
-            progress(number, total, item.path)
+    done = Counter()
+
+    def pending():
+        """Sources still to extract; failures and cached records are taken care of on the way."""
+        for item in read_documents(paths, settings):
+            record = None if isinstance(item, InputFailure) else cache.get(item.id, item.sha256, key)
+            if isinstance(item, InputFailure):
+                errors.append(item)
+            elif record is not None:
+                documents.append(record)
+                done["from_cache"] += 1
+            else:
+                yield item
+                continue
+            _report(progress, done, len(walk.files), item.path)
+
+    clock = time.perf_counter()
+    try:
+        if len(walk.files) < 2 * workers:
+            workers = 1  # starting workers costs more than a handful of documents
+        for source, (record, failure) in run_executor(pending(), settings, workers, executor, scheduler, pipelines):
+            if record is not None:
+                cache.put(record, key)
+                documents.append(record)
+                done["extracted"] += 1
+            else:
+                errors.append(failure)
+            _report(progress, done, len(walk.files), source.path)
+    finally:
+        cache.close()
+    timings["extract"] = time.perf_counter() - clock
     clock = time.perf_counter()
     documents.sort(key=lambda d: d.id)
     entities = link_entities(documents, gazetteer_path, previous_ids(out / "entities.jsonl") if out else None)
@@ -85,22 +106,27 @@ def run_corpus(paths: Iterable[Path], out: Path | None, settings: Settings, prog
     relate_documents(documents)
     facts = build_facts(documents)
     timings["facts"] = time.perf_counter() - clock
+    counts = _counts(documents, entities, facts, errors)
+    counts.update(extracted=done["extracted"], from_cache=done["from_cache"])
     manifest = Manifest(
         versions=_versions(),
         config=settings.model_dump(mode="json"),
-        counts=_counts(documents, entities, facts, errors),
+        counts=counts,
         timings={k: round(v, 3) for k, v in sorted(timings.items())},
         errors=sorted(errors, key=lambda e: e.path),
         skipped=walk.skipped,
     )
     if out is not None:
         clock = time.perf_counter()
-        write_jsonl(out / "documents.jsonl", documents)
-        write_jsonl(out / "entities.jsonl", entities)
-        write_jsonl(out / "facts.jsonl", facts)
+        write_outputs(out, documents, entities, facts, manifest)
         manifest.timings["emit"] = round(time.perf_counter() - clock, 3)
-        write_json(out / "manifest.json", manifest)
     return RunResult(documents, entities, facts, manifest)
+
+
+def _report(progress: Progress | None, done: Counter, total: int, path: str) -> None:
+    done["seen"] += 1
+    if progress:
+        progress(done["seen"], total, path)
 
 
 def _counts(documents: list[Document], entities: list[Entity], facts: list[Fact],

@@ -149,3 +149,4 @@ class Settings(_Record):
     max_file_mb: float = Field(20.0, gt=0, description="larger files are refused with an error")
     mixed_share: float = Field(0.3, gt=0, lt=0.5, description="minority-script share that makes a document mixed")
     min_segment_letters: int = Field(3, ge=1, description="shortest foreign-script run routed to the other model")
+    follow_symlinks: bool = Field(False, description="read symbolic links that point outside the corpus folder")

@@ -1,0 +1,184 @@
+"""Scale and robustness: cache, executors with identical outputs, bad input, kill and resume."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from pipeline.cache import FILE_NAME
+from pipeline.gazetteer import DEFAULT_PATH
+from pipeline.run import run_corpus
+from pipeline.schema import Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+OUTPUTS = ("documents.jsonl", "entities.jsonl", "facts.jsonl")
+
+
+def _same_outputs(a: Path, b: Path) -> None:
+    for name in OUTPUTS:
+        assert (a / name).read_bytes() == (b / name).read_bytes(), name
+
+
+@pytest.fixture(scope="module")
+def serial(tmp_path_factory, pipelines):
+    out = tmp_path_factory.mktemp("serial")
+    run_corpus([ROOT / "corpus"], out, Settings(), pipelines=pipelines)
+    return out
+
+
+def test_process_pool_gives_byte_identical_outputs(serial, tmp_path):
+    result = run_corpus([ROOT / "corpus"], tmp_path, Settings(), workers=2)
+    assert result.manifest.counts["extracted"] == 12
+    _same_outputs(serial, tmp_path)
+
+
+def test_dask_local_cluster_gives_byte_identical_outputs(serial, tmp_path):
+    pytest.importorskip("distributed")
+    run_corpus([ROOT / "corpus"], tmp_path, Settings(), workers=2, executor="dask")
+    _same_outputs(serial, tmp_path)
+
+
+def test_rerun_extracts_nothing_and_a_new_document_only_itself(tmp_path, pipelines):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(ROOT / "tests" / "data" / "corpus", corpus)
+    out = tmp_path / "out"
+    first = run_corpus([corpus], out, Settings(), pipelines=pipelines)
+    assert first.manifest.counts["extracted"] == 4 and (out / FILE_NAME).exists()
+    again = run_corpus([corpus], out, Settings(), pipelines=pipelines)
+    assert (again.manifest.counts["extracted"], again.manifest.counts["from_cache"]) == (0, 4)
+    (corpus / "en" / "new.txt").write_text("The Left Front met in Kazan on 1 May 2012.\n", encoding="utf-8")
+    third = run_corpus([corpus], out, Settings(), pipelines=pipelines)
+    assert (third.manifest.counts["extracted"], third.manifest.counts["from_cache"]) == (1, 4)
+    (corpus / "en" / "new.txt").write_text("The Left Front met in Samara on 2 May 2012.\n", encoding="utf-8")
+    assert run_corpus([corpus], out, Settings(), pipelines=pipelines).manifest.counts["extracted"] == 1
+
+
+def test_gazetteer_edits_relink_and_reparse_only_when_needed(tmp_path, pipelines):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(ROOT / "tests" / "data" / "corpus", corpus)
+    out = tmp_path / "out"
+    gazetteer = tmp_path / "gazetteer.tsv"
+    gazetteer.write_text(DEFAULT_PATH.read_text(encoding="utf-8"), encoding="utf-8")
+    settings = Settings(gazetteer=str(gazetteer))
+    run_corpus([corpus], out, settings)
+    renamed = gazetteer.read_text(encoding="utf-8").replace("loc:samara\tLOC\tSamara", "loc:samara-city\tLOC\tSamara | ~Kuibyshev")
+    gazetteer.write_text(renamed, encoding="utf-8")  # a new id and a link-only name: nothing to parse again
+    relinked = run_corpus([corpus], out, settings)
+    assert relinked.manifest.counts["extracted"] == 0
+    assert [e.id for e in relinked.entities if e.name == "Samara"] == ["loc:samara-city"]
+    gazetteer.write_text(renamed + "org:red-dawn\tORG\tRed Dawn\t\n", encoding="utf-8")
+    reparsed = run_corpus([corpus], out, settings)
+    assert reparsed.manifest.counts["extracted"] == 4
+    assert any(m.text == "Red Dawn" and m.entity == "org:red-dawn" for d in reparsed.documents for m in d.mentions)
+
+
+def _bad_corpus(tmp_path: Path) -> Path:
+    corpus = tmp_path / "corpus"
+    (corpus / "docs").mkdir(parents=True)
+    (corpus / "docs" / "good.txt").write_text("The Left Front met in Moscow.\n", encoding="utf-8")
+    (corpus / "docs" / "loop").symlink_to(corpus / "docs", target_is_directory=True)
+    outside = tmp_path / "outside.txt"
+    outside.write_text("The Left Front met in Kazan.\n", encoding="utf-8")
+    (corpus / "docs" / "outside.txt").symlink_to(outside)
+    (corpus / "docs" / "dangling.txt").symlink_to(tmp_path / "nowhere.txt")
+    os.mkfifo(corpus / "docs" / "pipe.txt")
+    (corpus / "docs" / "big.txt").write_bytes(b"word " * 450_000)  # 2.1 MB
+    (corpus / "docs" / "page.html").write_text("<html><body><script>alert(1)</script><p>The Left Front met in "
+                                               "Perm.</p></body></html>", encoding="utf-8")
+    (corpus / "docs" / "notes.docx").write_bytes(b"PK\x03\x04")
+    return corpus
+
+
+def test_bad_inputs_are_reported_one_line_each_and_the_rest_is_written(tmp_path, pipelines):
+    corpus = _bad_corpus(tmp_path)
+    out = tmp_path / "out"
+    result = run_corpus([corpus], out, Settings(max_file_mb=2), pipelines=pipelines)
+    errors = {Path(e.path).name: e.error for e in result.manifest.errors}
+    assert "symbolic link loop" in errors["loop"]
+    assert "outside the corpus" in errors["outside.txt"] and "follow_symlinks" in errors["outside.txt"]
+    assert "broken symbolic link" in errors["dangling.txt"]
+    assert "not a regular file" in errors["pipe.txt"]
+    assert "max_file_mb" in errors["big.txt"]
+    assert all("\n" not in e for e in errors.values())
+    assert sorted(d.id for d in result.documents) == ["docs/good", "docs/page"]
+    assert result.manifest.skipped == [(corpus / "docs" / "notes.docx").as_posix()]
+    page = next(d for d in result.documents if d.id == "docs/page")
+    assert "alert" not in page.text and [m.text for m in page.mentions] == ["Left Front", "Perm"]
+    followed = run_corpus([corpus], None, Settings(max_file_mb=2, follow_symlinks=True), pipelines=pipelines)
+    assert "docs/outside" in [d.id for d in followed.documents]
+
+
+def test_unreadable_file(tmp_path, pipelines, monkeypatch):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "open.txt").write_text("The Left Front met in Moscow.\n", encoding="utf-8")
+    secret = corpus / "secret.txt"
+    secret.write_text("text", encoding="utf-8")
+    secret.chmod(0)
+    if os.geteuid() == 0:  # root reads any file: make reading this one fail as it would for a user
+        original = Path.read_bytes
+
+        def read_bytes(self):
+            if self.name == "secret.txt":
+                raise PermissionError(13, "Permission denied", str(self))
+            return original(self)
+
+        monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    result = run_corpus([corpus], None, Settings(), pipelines=pipelines)
+    assert [d.id for d in result.documents] == ["open"]
+    assert result.manifest.errors[0].error == f"{secret}: cannot read: Permission denied"
+
+
+def test_file_that_disappears_mid_run(tmp_path, pipelines):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name in ("a", "b", "c"):
+        (corpus / f"{name}.txt").write_text(f"The Left Front met in Moscow ({name}).\n", encoding="utf-8")
+
+    def vanish(number, total, path):
+        if number == 1:
+            (corpus / "c.txt").unlink()
+
+    result = run_corpus([corpus], None, Settings(), progress=vanish, pipelines=pipelines)
+    assert [d.id for d in result.documents] == ["a", "b"]
+    assert "c.txt" in result.manifest.errors[0].path and "No such file" in result.manifest.errors[0].error
+
+
+def test_kill_nine_mid_run_keeps_previous_outputs_and_the_next_run_completes(tmp_path, pipelines):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(ROOT / "corpus", corpus)
+    out = tmp_path / "out"
+    small = tmp_path / "small"
+    shutil.copytree(ROOT / "tests" / "data" / "corpus", small)
+    subprocess.run([sys.executable, "-m", "pipeline", "run", str(small), "--out", str(out), "--workers", "1"],
+                   check=False, capture_output=True, timeout=600)
+    previous = {name: (out / name).read_bytes() for name in OUTPUTS}
+    process = subprocess.Popen([sys.executable, "-m", "pipeline", "run", str(corpus), "--out", str(out), "--workers", "1"],
+                               stderr=subprocess.PIPE, text=True)
+    for line in process.stderr:
+        if "[4/12]" in line:
+            break
+    process.send_signal(signal.SIGKILL)
+    process.wait(timeout=60)
+    assert {name: (out / name).read_bytes() for name in OUTPUTS} == previous
+    assert not list(out.glob(".*.tmp"))
+    with sqlite3.connect(out / FILE_NAME) as db:
+        cached = db.execute("SELECT count(*) FROM documents").fetchone()[0]
+    assert 3 <= cached < 16
+    done = subprocess.run([sys.executable, "-m", "pipeline", "run", str(corpus), "--out", str(out), "--workers", "1"],
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert manifest["counts"]["from_cache"] >= 3 and manifest["counts"]["extracted"] <= 9
+    uninterrupted = tmp_path / "uninterrupted"
+    run_corpus([corpus], uninterrupted, Settings(), pipelines=pipelines)
+    _same_outputs(uninterrupted, out)
