@@ -31,6 +31,7 @@ def resolve_dates(doc: Doc, published: str | None) -> Doc:
     """Set Span._.value on every DATE entity, in text order, carrying the anchor forward."""
     document_date = parse_iso(published)
     full = latest = quarter = None  # the last full date, the last month-or-day date, the last quarter
+    parsed = doc.has_annotation("DEP")
     for ent in doc.ents:
         if ent.label_ != "DATE":
             continue
@@ -40,7 +41,8 @@ def resolve_dates(doc: Doc, published: str | None) -> Doc:
             if when is not None and when.same_period and (quarter or not when.shift):
                 value = _same_period(when, quarter)
             elif when is not None:
-                value = resolve(when, full, document_date, _tense(ent), latest)
+                tense = _tense(ent, parsed) if when.month or when.weekday is not None else 0
+                value = resolve(when, full, document_date, tense, latest)
         ent._.value = value
         if value and re.fullmatch(r"\d{4}-Q\d", value) and not (when is not None and when.same_period):
             quarter = value
@@ -65,11 +67,11 @@ def date_value(text: str, lang: str, anchor: Anchor | None, document_date: Ancho
     return resolve(when, anchor, document_date, tense, latest)
 
 
-def _tense(ent) -> int:
+def _tense(ent, parsed: bool) -> int:
     """-1 when the date's clause speaks of the past, 1 of the future, 0 when it cannot tell."""
-    if ent.doc.has_annotation("DEP"):
+    if parsed:
         return _governing_tense(ent)
-    sentence = ent.sent if ent.doc.has_annotation("SENT_START") else ent.doc
+    sentence = ent.sent
     future = past = present = 0
     for token in sentence:
         if token.lower_ in ("will", "shall", "'ll"):

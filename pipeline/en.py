@@ -87,7 +87,8 @@ class GlueSplittingTokenizer:
 @Language.component("en_entities", requires=["doc.ents"], assigns=["doc.ents", "span._.source", "span._.lang"])
 def en_entities(doc: Doc) -> Doc:
     """spaCy's entities in our labels and span conventions; page artefacts and non-names dropped."""
-    artefacts = heading_spans(doc.text) + citation_spans(doc.text)
+    text = doc.text
+    artefacts = heading_spans(text) + citation_spans(text)
     spans: list[Span] = []
     for ent in doc.ents:
         label = LABELS.get(ent.label_)

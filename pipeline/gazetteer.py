@@ -77,16 +77,17 @@ def make_gazetteer(nlp: Language, name: str, path: str | None):
         if not found:
             return doc
         spans = []
+        current = list(doc.ents)
         for start, end, label in found:
             span = make_span(doc, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), label, "gazetteer", lang)
             if span is None:
                 continue
-            covering = [e for e in doc.ents if e.start <= start and end <= e.end and (e.start, e.end) != (start, end)]
+            covering = [e for e in current if e.start <= start and end <= e.end and (e.start, e.end) != (start, end)]
             if covering and any(e.label_ != "DATE" for e in covering):
                 continue  # a longer name found by the model wins ("Novaya Gazeta — Saint-Petersburg" edition)
             spans.append(span)
         taken = {i for s in spans for i in range(s.start, s.end)}
-        rest = [e for e in doc.ents if not taken.intersection(range(e.start, e.end))]
+        rest = [e for e in current if not taken.intersection(range(e.start, e.end))]
         set_entities(doc, spans + rest)
         return doc
 

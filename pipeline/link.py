@@ -11,6 +11,7 @@ gazetteer ids are never joined, and generic names ("Central Council") are never 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,6 +33,7 @@ _GENERIC = {
 _TRANSLATION_CUE = re.compile(r"^\s*\(\s*(?:(?:in\s+)?(?:russian|english)|рус\.?|русск\.?|англ\.?)?\s*:?\s*$", re.I)
 
 
+@lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
     """A comparison key for a name: case, ё, quotes, hyphens, "the" and "St." spellings folded."""
     key = text.casefold().replace("ё", "е").replace("’", "'")

@@ -63,6 +63,12 @@ def analyzer(result_type: type = Parse) -> pymorphy3.MorphAnalyzer:
     return pymorphy3.MorphAnalyzer(result_type=result_type)
 
 
+@lru_cache(maxsize=100_000)
+def parses(word: str) -> tuple[Parse, ...]:
+    """pymorphy3's readings of a word (names repeat, so they are remembered)."""
+    return tuple(analyzer().parse(word))
+
+
 @dataclass(frozen=True)
 class Word:
     """A token of a name as the morphology sees it: text, UD part of speech and features."""
@@ -130,25 +136,25 @@ def _head_by_dictionary(words: list[Word], frozen: set[int]):
     for i, word in enumerate(words):
         if i in frozen or not _is_word(word.text):
             return None
-        parses = analyzer().parse(word.text)
-        if i + 1 < len(words) and _modifies(parses, words[i + 1]):
+        readings = parses(word.text)
+        if i + 1 < len(words) and _modifies(readings, words[i + 1]):
             continue
-        nouns = [p for p in parses if p.tag.POS == "NOUN"]
+        nouns = [p for p in readings if p.tag.POS == "NOUN"]
         for noun in sorted(nouns, key=lambda p: -p.score):
             case = str(noun.tag.case)
             if all(_best(Word(w.text, "ADJ", {}), case, nouns=False) is not None for w in words[:i]):
                 return i, case, noun
-        if not any(p.tag.POS in ("ADJF", "PRTF") for p in parses):
+        if not any(p.tag.POS in ("ADJF", "PRTF") for p in readings):
             return None
     return None
 
 
-def _modifies(parses: list, following: Word) -> bool:
+def _modifies(readings, following: Word) -> bool:
     """An adjective reading that shares a case with a noun reading of the next word."""
-    adjective_cases = {str(p.tag.case) for p in parses if p.tag.POS in ("ADJF", "PRTF") and p.tag.case}
+    adjective_cases = {str(p.tag.case) for p in readings if p.tag.POS in ("ADJF", "PRTF") and p.tag.case}
     if not adjective_cases or not _is_word(following.text):
         return False
-    return any(p.tag.POS == "NOUN" and str(p.tag.case) in adjective_cases for p in analyzer().parse(following.text))
+    return any(p.tag.POS == "NOUN" and str(p.tag.case) in adjective_cases for p in parses(following.text))
 
 
 def _adjective_before_noun(words: list[Word], i: int) -> bool:
@@ -175,7 +181,7 @@ def _person(words: list[Word]) -> list[str]:
 
 def _person_word(text: str, case: str, gender: str | None, first: bool) -> str:
     cases = _CASE_ALIASES.get(case, {case})
-    for parse in analyzer().parse(text):
+    for parse in parses(text):
         tag = parse.tag
         if not ({"Name", "Surn", "Patr"} & tag.grammemes) or not (cases & tag.grammemes):
             continue
@@ -191,7 +197,7 @@ def _person_word(text: str, case: str, gender: str | None, first: bool) -> str:
     by_suffix = _surname_by_suffix(text, case, gender)
     if by_suffix != text or gender == "femn":
         return by_suffix
-    for parse in analyzer().parse(text):  # a surname that is also a common noun: "Лебедю" -> "Лебедь"
+    for parse in parses(text):  # a surname that is also a common noun: "Лебедю" -> "Лебедь"
         tag = parse.tag
         if tag.POS == "NOUN" and cases & tag.grammemes and "sing" in tag.grammemes and str(tag.gender) == "masc":
             inflected = parse.inflect({"nomn", "sing"})
@@ -231,7 +237,7 @@ def _surname_by_suffix(text: str, case: str, gender: str | None) -> str:
 
 def _person_gender(words: list[Word]) -> str | None:
     for word in words:
-        for parse in analyzer().parse(word.text):
+        for parse in parses(word.text):
             if "Name" in parse.tag.grammemes and str(parse.tag.gender) in ("masc", "femn"):
                 if not word.feats.get("Gender") or _UD_GENDER.get(word.feats["Gender"]) == parse.tag.gender:
                     return parse.tag.gender
@@ -243,7 +249,7 @@ def _best(word: Word, case: str, nouns: bool):
     cases = _CASE_ALIASES.get(case, {case})
     number = {"Sing": "sing", "Plur": "plur"}.get(word.feats.get("Number", ""))
     candidates = []
-    for parse in analyzer().parse(word.text):
+    for parse in parses(word.text):
         tag = parse.tag
         if not (cases & tag.grammemes):
             continue

@@ -67,6 +67,7 @@ def _repeat_names(doc: Doc, ents: list[Span]) -> list[Span]:
     label_of = {text: counts.most_common(1)[0][0] for text, counts in labels.items()}
     taken = {i for e in ents for i in range(e.start, e.end)}
     out = [copy_span(doc, e, e.start, e.end, label_of.get(e.text, e.label_)) or e for e in ents]
+    document_text = doc.text  # Doc.text joins every token on each access
     first_tokens = defaultdict(list)
     for text in label_of:
         first_tokens[text.split()[0] if " " in text else text].append(text)
@@ -76,7 +77,7 @@ def _repeat_names(doc: Doc, ents: list[Span]) -> list[Span]:
             continue
         for text in sorted(candidates, key=len, reverse=True):
             end_char = token.idx + len(text)
-            if doc.text[token.idx:end_char] != text:
+            if document_text[token.idx:end_char] != text:
                 continue
             span = make_span(doc, token.idx, end_char, label_of[text], "rule", None)
             if span is None or taken.intersection(range(span.start, span.end)):

@@ -72,8 +72,9 @@ def _merge_segments(doc: Doc, segments: list[Segment], pipelines: Pipelines) -> 
     found = [(e.start_char, e.end_char, e.label_, _values(e)) for e in doc.ents
              if not any(a < e.end_char and e.start_char < b for a, b in inside)]
     # each segment is read with its whole line around it (the models see the context), and keeps what is inside
-    lines = [_line_of(doc.text, s.start, s.end) for s in segments]
-    texts = [doc.text[a:b] for a, b in lines]
+    text = doc.text  # Doc.text joins every token on each access
+    lines = [_line_of(text, s.start, s.end) for s in segments]
+    texts = [text[a:b] for a, b in lines]
     for segment, (offset, _), sub in zip(segments, lines, pipelines[segments[0].lang].pipe(texts)):
         for e in sub.ents:
             start, end = offset + e.start_char, offset + e.end_char
@@ -81,7 +82,7 @@ def _merge_segments(doc: Doc, segments: list[Segment], pipelines: Pipelines) -> 
                 found.append((start, end, e.label_, _values(e)))
             elif e.label_ != "DATE" and start < segment.end and segment.start < end:
                 # a name the model ran on past the segment ("движение Archived 2013…") is cut at its edge
-                pieces = name_pieces(doc.text, max(start, segment.start), min(end, segment.end))
+                pieces = name_pieces(text, max(start, segment.start), min(end, segment.end))
                 found += [(a, b, e.label_, {**_values(e), "normal": None}) for a, b in pieces[:1]]
     _split_tokens_at(doc, {c for start, end, _, _ in found for c in (start, end)})
     spans = []
@@ -106,13 +107,18 @@ def _values(span) -> dict:
 
 def _split_tokens_at(doc: Doc, cuts: set[int]) -> None:
     """The main tokenizer may cut a foreign word differently; split tokens so that every cut is a boundary."""
+    boundaries = {t.idx for t in doc} | {t.idx + len(t) for t in doc}
+    inside = sorted(c for c in cuts if c not in boundaries)
+    if not inside:
+        return
+    text = doc.text
     with doc.retokenize() as retokenizer:
         for token in doc:
             t_start, t_end = token.idx, token.idx + len(token)
-            inner = sorted(c for c in cuts if t_start < c < t_end)
+            inner = [c for c in inside if t_start < c < t_end]
             if inner:
                 bounds = [t_start, *inner, t_end]
-                pieces = [doc.text[a:b] for a, b in zip(bounds, bounds[1:])]
+                pieces = [text[a:b] for a, b in zip(bounds, bounds[1:])]
                 retokenizer.split(token, pieces, heads=[(token, 0)] * len(pieces))
 
 
