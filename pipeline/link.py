@@ -132,11 +132,13 @@ def _document_clusters(doc: Document, index: dict[tuple[str, str], str]) -> list
 def _within_document_links(text: str, all_mentions: list[Mention], mentions: list[Mention]):
     """Pairs of mention indexes that name one thing by the document's own wording."""
     dates = [(m.start, m.end) for m in all_mentions if m.label == "DATE"]
+    by_initials: dict[str, list[int]] = defaultdict(list)
+    for j, b in enumerate(mentions):
+        if b.label == "ORG" and len(b.text.split()) > 1:
+            by_initials[initials(b.normal)].append(j)
     for i, a in enumerate(mentions):
         if a.label == "ORG" and re.fullmatch(r"[A-ZА-ЯЁ]{2,6}", a.text):
-            expansions = [j for j, b in enumerate(mentions)
-                          if b.label == "ORG" and j != i and len(b.text.split()) > 1 and initials(b.normal) == a.text]
-            for j in expansions:
+            for j in by_initials.get(a.text, ()):
                 yield i, j, "acronym"
         for j in range(i + 1, min(i + 3, len(mentions))):
             b = mentions[j]
@@ -171,15 +173,16 @@ def alias_pairs(text: str, mentions: list[Mention]) -> list[tuple[Mention, Menti
     next-line translations. The primary is the full or first-given name; for an acronym, its nearest
     preceding expansion."""
     names = sorted((m for m in mentions if m.label != "DATE"), key=lambda m: m.start)
+    expansions: dict[str, list[Mention]] = defaultdict(list)
+    for n in names:
+        if n.label == "ORG" and len(n.text.split()) > 1:
+            expansions[initials(n.normal)].append(n)
     out = []
     for i, j, kind in _within_document_links(text, mentions, names):
         a, b = names[i], names[j]
         if kind == "acronym":
-            expansions = [n for n in names if n.label == "ORG" and len(n.text.split()) > 1
-                          and initials(n.normal) == a.text]
-            before = [n for n in expansions if n.start < a.start]
-            if before and b is before[-1]:
-                out.append((a, b, kind))
+            if b.start < a.start and not any(b.start < c.start < a.start for c in expansions.get(a.text, ())):
+                out.append((a, b, kind))  # the nearest preceding expansion
         elif kind in ("bracket", "translation-line"):
             out.append((b, a, kind))
     return out

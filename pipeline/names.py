@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -17,6 +18,7 @@ _FUNCTION_WORDS = {
 _ACRONYM = re.compile(r"^[A-ZА-ЯЁ]{2,6}$")
 
 
+@lru_cache(maxsize=65536)
 def initials(name: str) -> str:
     """Upper-case first letters of the content words: "Russian Socialist Movement" -> "RSM"."""
     words = re.findall(r"[\w'’]+", name)
