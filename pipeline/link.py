@@ -151,12 +151,15 @@ def _within_document_links(text: str, all_mentions: list[Mention], mentions: lis
                 yield i, j, "quoted-name"  # "Социалистической лиги «Вперёд»"
             elif a.label == "ORG" and _translation_lines(text, a, b):
                 yield i, j, "translation-line"
+    endings: dict[tuple[str, str], dict[str, int]] = defaultdict(dict)
+    for j, b in enumerate(mentions):
+        key = name_key(b.normal)
+        if len(b.normal.split()) > 1 and key:
+            endings[(b.label, key.split()[-1])].setdefault(key, j)
     for i, a in enumerate(mentions):
         if len(a.text.split()) != 1 or a.label not in ("PER", "ORG") or not a.text[:1].isupper():
             continue
-        fuller = {name_key(b.normal): j for j, b in enumerate(mentions)
-                  if b.label == a.label and len(b.normal.split()) > 1
-                  and name_key(b.normal).split()[-1] == name_key(a.normal)}
+        fuller = endings.get((a.label, name_key(a.normal)), {})
         if len(fuller) == 1:  # "Kothari" and the one "Arham Kothari"; never when two full names end so
             yield i, next(iter(fuller.values())), "short-form"
 

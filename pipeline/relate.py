@@ -29,7 +29,8 @@ def extract_relations(document: Document, sentences: list[tuple[int, int]]) -> l
     mentions = sorted(document.mentions, key=lambda m: m.start)
     main = _main_organisation(mentions)
     found: dict[tuple, Relation] = {}
-    for start, end in _units(document.text, sentences):
+    units = list(_units(document.text, sentences))
+    for start, end in units:
         inside = [m for m in mentions if start <= m.start and m.end <= end]
         if not inside:
             continue
@@ -44,7 +45,7 @@ def extract_relations(document: Document, sentences: list[tuple[int, int]]) -> l
                     found.setdefault((rel.type, rel.head, rel.tail), rel)
         for rel in _infobox(document.text, start, end, inside, mentions, main):
             found.setdefault((rel.type, rel.head, rel.tail), rel)
-    for rel in _aliases(document.text, mentions, sentences):
+    for rel in _aliases(document.text, mentions, units):
         found.setdefault((rel.type, rel.head, rel.tail), rel)
     by_id = {m.id: m for m in mentions}
     return sorted((r for r in found.values() if _valid(r, by_id)),
@@ -142,14 +143,15 @@ def _infobox_subject(text: str, start: int, mentions: list[Mention]) -> Mention 
     return (latin or candidates)[-1] if candidates else None
 
 
-def _aliases(text: str, mentions: list[Mention], sentences: list[tuple[int, int]]):
+def _aliases(text: str, mentions: list[Mention], units: list[tuple[int, int]]):
     seen_acronyms: set[str] = set()
     for secondary, primary, kind in alias_pairs(text, mentions):
         if kind == "acronym":
             if secondary.text in seen_acronyms:
                 continue  # the first use of an acronym states the alias; the rest are plain mentions
             seen_acronyms.add(secondary.text)
-        unit = next(((a, b) for a, b in _units(text, sentences) if a <= primary.start and secondary.end <= b),
+        unit = next(((a, b) for a, b in units if a <= min(primary.start, secondary.start)
+                     and max(primary.end, secondary.end) <= b),
                     (min(primary.start, secondary.start), max(primary.end, secondary.end)))
         yield Relation(type="alias_of", head=secondary.id, tail=primary.id, evidence=unit, pattern=f"alias:{kind}")
 
