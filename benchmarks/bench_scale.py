@@ -83,11 +83,15 @@ def pipeline_run(corpus: Path, out: Path, workers: int, pipelines=None) -> float
 
 
 def peak_memory(corpus: Path, out: Path) -> int:
-    """Max RSS in MiB of a fresh process that runs the pipeline with 1 worker."""
-    code = ("import resource, sys; from pathlib import Path; from pipeline.run import run_corpus; "
+    """Peak resident memory (VmHWM) in MiB of a fresh process that runs the pipeline with 1 worker.
+
+    VmHWM belongs to the process's own address space; getrusage's ru_maxrss would also count the parent's
+    memory at the fork that started it.
+    """
+    code = ("import sys; from pathlib import Path; from pipeline.run import run_corpus; "
             "from pipeline.schema import Settings; "
             "run_corpus([Path(sys.argv[1])], Path(sys.argv[2]), Settings(), workers=1); "
-            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")
+            "print([l for l in open('/proc/self/status') if l.startswith('VmHWM')][0].split()[1])")
     result = subprocess.run([sys.executable, "-c", code, str(corpus), str(out)], capture_output=True, text=True,
                             check=True)
     return int(result.stdout.split()[-1]) // 1024
