@@ -138,11 +138,11 @@ def show(
     out_dir: Annotated[Path, typer.Option("--dir", help="a run's output folder")] = Path("outputs"),
 ) -> None:
     """Print one document with its mentions coloured by label, and its relations."""
-    from .review import _read
+    from .review import read_records
     from .schema import Document
     from .show import show_document
 
-    documents = {d.id: d for d in _read(out_dir / "documents.jsonl", Document)}
+    documents = {d.id: d for d in read_records(out_dir / "documents.jsonl", Document)}
     if doc_id not in documents:
         close = [d for d in documents if doc_id in d][:5]
         _fail(f"no document {doc_id!r} in {out_dir}/documents.jsonl" + (f"; did you mean {', '.join(close)}?" if close else ""), 2)

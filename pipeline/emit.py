@@ -11,14 +11,40 @@ from pathlib import Path
 from pydantic import BaseModel
 
 
-def write_outputs(out: Path, documents, entities, facts, manifest) -> None:
-    """The four output files: each is written to a temporary file first, then all are renamed into place
+class StagedLines:
+    """A JSONL file written record by record into a temporary file beside its final path."""
+
+    def __init__(self, path: Path):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
+        fd, self.tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        self.handle = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
+
+    def write(self, record: BaseModel) -> None:
+        """Append one record (callers write them in id order)."""
+        self.handle.write(json.dumps(record.model_dump(mode="json"), ensure_ascii=False) + "\n")
+
+    def finish(self) -> str:
+        """Flush and sync; the temporary file's path, ready to be renamed."""
+        self.handle.flush()
+        os.fsync(self.handle.fileno())
+        self.handle.close()
+        return self.tmp
+
+    def discard(self) -> None:
+        if not self.handle.closed:
+            self.handle.close()
+        Path(self.tmp).unlink(missing_ok=True)
+
+
+def write_outputs(out: Path, documents: StagedLines, entities, facts, manifest) -> None:
+    """The four output files: each is complete in a temporary file first, then all are renamed into place
     together, so an interrupted run leaves the previous complete outputs (or none)."""
-    staged = [(out / "documents.jsonl", _jsonl(documents)), (out / "entities.jsonl", _jsonl(entities)),
-              (out / "facts.jsonl", _jsonl(facts)),
-              (out / "manifest.json", json.dumps(manifest.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n")]
-    temporary = [(_stage(path, content), path) for path, content in staged]
-    for tmp, path in temporary:
+    staged = [(_stage(out / "entities.jsonl", _jsonl(entities)), out / "entities.jsonl"),
+              (_stage(out / "facts.jsonl", _jsonl(facts)), out / "facts.jsonl"),
+              (_stage(out / "manifest.json", json.dumps(manifest.model_dump(mode="json"), ensure_ascii=False,
+                                                        indent=2) + "\n"), out / "manifest.json")]
+    for tmp, path in [(documents.finish(), documents.path), *staged]:
         os.replace(tmp, path)
 
 

@@ -11,7 +11,3 @@ class InputError(PipelineError):
 
 class ConfigError(PipelineError):
     """The configuration file or a command-line option is invalid."""
-
-
-class AlignmentError(PipelineError):
-    """A model's span cannot be placed on the document's text."""

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from . import __version__
 from .errors import InputError
-from .review import _read
+from .review import read_records
 from .schema import LABELS, Document
 
 CONFIG = """<View>
@@ -35,7 +35,7 @@ def labelling_config() -> str:
 def export_tasks(out_dir: Path) -> list[dict]:
     """One Label Studio task per document, our mentions and relations as its prediction."""
     tasks = []
-    for number, doc in enumerate(_read(out_dir / "documents.jsonl", Document), 1):
+    for number, doc in enumerate(read_records(out_dir / "documents.jsonl", Document), 1):
         result = []
         for m in doc.mentions:
             result.append({"id": m.id, "from_name": "label", "to_name": "text", "type": "labels",

@@ -13,8 +13,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from .gazetteer import load_gazetteer
 from .names import initials
@@ -44,6 +46,18 @@ def name_key(text: str) -> str:
     return " ".join(key.split())
 
 
+class _Light(NamedTuple):
+    """What linking keeps of a mention."""
+
+    id: str
+    label: str
+    lang: str
+    normal: str
+    text: str
+    translit: str | None
+    start: int
+
+
 @dataclass
 class _Cluster:
     label: str
@@ -62,9 +76,9 @@ class _Union:
             i = self.parent[i]
         return i
 
-    def join(self, a: int, b: int, allowed=lambda a, b: True) -> None:
+    def join(self, a: int, b: int) -> None:
         ra, rb = self.find(a), self.find(b)
-        if ra != rb and allowed(ra, rb):
+        if ra != rb:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
@@ -74,12 +88,28 @@ def link_entities(documents: list[Document], gazetteer_path: Path,
 
     previous: (label, name key) -> id from an earlier run's entities.jsonl, so that ids stay as they were.
     """
+    entities, assignment = link(documents, gazetteer_path, previous)
+    for doc in documents:
+        assign(doc, assignment)
+    return entities
+
+
+def link(documents: Iterable[Document], gazetteer_path: Path, previous: dict[tuple[str, str], str] | None = None
+         ) -> tuple[list[Entity], dict[tuple[str, str], str]]:
+    """The entities, and (document id, mention id) -> entity id; reads each document once and keeps only a
+    small summary of its mentions, so a corpus can be linked as a stream."""
     index, display = _gazetteer_index(gazetteer_path)
     clusters: list[_Cluster] = []
     for doc in documents:
         clusters += _document_clusters(doc, index)
     merged = _merge_across_documents(clusters)
     return _entities(merged, display, previous or {})
+
+
+def assign(doc: Document, assignment: dict[tuple[str, str], str]) -> None:
+    """Set each mention's entity id from a linking result."""
+    for m in doc.mentions:
+        m.entity = assignment.get((doc.id, m.id))
 
 
 def _gazetteer_index(path: Path) -> tuple[dict[tuple[str, str], str], dict[str, str]]:
@@ -119,7 +149,7 @@ def _document_clusters(doc: Document, index: dict[tuple[str, str], str]) -> list
     groups: dict[int, _Cluster] = {}
     for i, m in enumerate(mentions):
         cluster = groups.setdefault(union.find(i), _Cluster(m.label))
-        cluster.mentions.append((doc.id, m))
+        cluster.mentions.append((doc.id, _Light(m.id, m.label, m.lang, m.normal, m.text, m.translit, m.start)))
         keys = _keys(m)
         cluster.keys |= keys
         for key in keys:
@@ -258,7 +288,7 @@ def _merge_across_documents(clusters: list[_Cluster]) -> list[_Cluster]:
 
 
 def _entities(clusters: list[_Cluster], display: dict[str, str],
-              previous: dict[tuple[str, str], str]) -> list[Entity]:
+              previous: dict[tuple[str, str], str]) -> tuple[list[Entity], dict[tuple[str, str], str]]:
     taken: set[str] = set()
     planned = []
     for cluster in sorted(clusters, key=lambda c: (c.mentions[0][0], c.mentions[0][1].start)):
@@ -277,10 +307,10 @@ def _entities(clusters: list[_Cluster], display: dict[str, str],
                 entity_id = f"{base}-{n}"
         taken.add(entity_id)
         planned.append((entity_id, cluster, names))
-    entities = []
+    entities, assignment = [], {}
     for entity_id, cluster, names in planned:
-        for _, m in cluster.mentions:
-            m.entity = entity_id
+        for doc_id, m in cluster.mentions:
+            assignment[(doc_id, m.id)] = entity_id
         preferred = display.get(entity_id) or _id_name(names)
         entities.append(Entity(
             id=entity_id,
@@ -290,7 +320,7 @@ def _entities(clusters: list[_Cluster], display: dict[str, str],
             mentions=len(cluster.mentions),
             documents=sorted({doc_id for doc_id, _ in cluster.mentions}),
         ))
-    return sorted(entities, key=lambda e: e.id)
+    return sorted(entities, key=lambda e: e.id), assignment
 
 
 def _id_name(names: dict[str, Counter]) -> str:

@@ -149,11 +149,11 @@ listDocs(); route();
 
 def render_review(out_dir: Path) -> str:
     """The review page for the outputs in `out_dir` (documents.jsonl, entities.jsonl, facts.jsonl)."""
-    documents = _read(out_dir / "documents.jsonl", Document)
+    documents = read_records(out_dir / "documents.jsonl", Document)
     data = {
         "documents": [d.model_dump(mode="json") for d in documents],
-        "entities": [e.model_dump(mode="json") for e in _read(out_dir / "entities.jsonl", Entity)],
-        "facts": [f.model_dump(mode="json") for f in _read(out_dir / "facts.jsonl", Fact)],
+        "entities": [e.model_dump(mode="json") for e in read_records(out_dir / "entities.jsonl", Entity)],
+        "facts": [f.model_dump(mode="json") for f in read_records(out_dir / "facts.jsonl", Fact)],
     }
     payload = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e")
     payload = payload.replace("&", "\\u0026").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
@@ -168,7 +168,8 @@ def write_review(out_dir: Path, html_path: Path | None = None) -> Path:
     return target
 
 
-def _read(path: Path, model):
+def read_records(path: Path, model) -> list:
+    """Every line of a run's JSONL file as a validated record; InputError names the file and line."""
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as exc:

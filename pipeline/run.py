@@ -5,22 +5,22 @@ from __future__ import annotations
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
 from . import __version__
 from .cache import FILE_NAME as CACHE_FILE
 from .cache import Cache, extraction_key
-from .emit import write_outputs
+from .emit import StagedLines, write_outputs
 from .gazetteer import load_gazetteer
 from .ingest import Source, find_documents, read_documents
 from .language import detect_language
-from .link import link_entities, previous_ids
+from .link import assign, link, previous_ids
 from .execute import run_executor
 from .nlp import Pipelines, default_gazetteer, process
 from .records import doc_to_record
-from .relate import build_facts, extract_relations
+from .relate import FactCollector, extract_relations
 from .schema import Document, Entity, Fact, InputFailure, Manifest, Settings
 
 Progress = Callable[[int, int, str], None]
@@ -28,13 +28,21 @@ Progress = Callable[[int, int, str], None]
 
 @dataclass
 class RunResult:
-    """What a run produced, in memory as well as on disk."""
+    """What a run produced; with an output folder, documents are read back from it when asked for."""
 
-    documents: list[Document]
+    stored: list[Document] | None
     entities: list[Entity]
     facts: list[Fact]
     manifest: Manifest
-    timings: dict[str, float] = field(default_factory=dict)
+    out: Path | None = None
+
+    @property
+    def documents(self) -> list[Document]:
+        if self.stored is None and self.out is not None:
+            from .review import read_records
+
+            self.stored = read_records(self.out / "documents.jsonl", Document)
+        return self.stored or []
 
 
 def extract_document(pipelines: Pipelines, source: Source) -> Document:
@@ -65,23 +73,22 @@ def run_corpus(paths: Iterable[Path], out: Path | None, settings: Settings, prog
     walk = find_documents(paths, settings)
     key = extraction_key(settings, gazetteer_path)
     cache = Cache(out / CACHE_FILE if out is not None else None)
-    documents: list[Document] = []
+    done: list[tuple[str, str]] = []  # (document id, sha256) of every document this run has a record for
     errors: list[InputFailure] = []
-    done = Counter()
+    counted = Counter()
 
     def pending():
         """Sources still to extract; failures and cached records are taken care of on the way."""
         for item in read_documents(paths, settings):
-            record = None if isinstance(item, InputFailure) else cache.get(item.id, item.sha256, key)
             if isinstance(item, InputFailure):
                 errors.append(item)
-            elif record is not None:
-                documents.append(record)
-                done["from_cache"] += 1
+            elif cache.get(item.id, item.sha256, key) is not None:
+                done.append((item.id, item.sha256))
+                counted["from_cache"] += 1
             else:
                 yield item
                 continue
-            _report(progress, done, len(walk.files), item.path)
+            _report(progress, counted, len(walk.files), item.path)
 
     clock = time.perf_counter()
     try:
@@ -90,55 +97,58 @@ def run_corpus(paths: Iterable[Path], out: Path | None, settings: Settings, prog
         for source, (record, failure) in run_executor(pending(), settings, workers, executor, scheduler, pipelines):
             if record is not None:
                 cache.put(record, key)
-                documents.append(record)
-                done["extracted"] += 1
+                done.append((record.id, record.sha256))
+                counted["extracted"] += 1
             else:
                 errors.append(failure)
-            _report(progress, done, len(walk.files), source.path)
+            _report(progress, counted, len(walk.files), source.path)
+        timings["extract"] = time.perf_counter() - clock
+        done.sort()
+
+        def stored():  # records come back from the cache one at a time: memory does not grow with the corpus
+            for doc_id, sha in done:
+                yield cache.get(doc_id, sha, key)
+
+        clock = time.perf_counter()
+        entities, assignment = link(stored(), gazetteer_path, previous_ids(out / "entities.jsonl") if out else None)
+        timings["link"] = time.perf_counter() - clock
+        clock = time.perf_counter()
+        collector, labels = FactCollector(), Counter()
+        kept: list[Document] | None = [] if out is None else None
+        staged = StagedLines(out / "documents.jsonl") if out is not None else None
+        try:
+            for record in stored():
+                assign(record, assignment)
+                record.relations = extract_relations(record, record._sentences)
+                collector.add(record)
+                labels.update(m.label for m in record.mentions)
+                if staged is not None:
+                    staged.write(record)
+                else:
+                    kept.append(record)
+            facts = collector.facts()
+            timings["facts"] = time.perf_counter() - clock
+            counts = {"documents": len(done), "failed": len(errors), "mentions": dict(sorted(labels.items())),
+                      "entities": len(entities), "facts": len(facts), "extracted": counted["extracted"],
+                      "from_cache": counted["from_cache"]}
+            manifest = Manifest(versions=_versions(), config=settings.model_dump(mode="json"), counts=counts,
+                                timings={k: round(v, 3) for k, v in sorted(timings.items())},
+                                errors=sorted(errors, key=lambda e: e.path), skipped=walk.skipped)
+            if staged is not None:
+                write_outputs(out, staged, entities, facts, manifest)
+        except BaseException:
+            if staged is not None:
+                staged.discard()
+            raise
     finally:
         cache.close()
-    timings["extract"] = time.perf_counter() - clock
-    clock = time.perf_counter()
-    documents.sort(key=lambda d: d.id)
-    entities = link_entities(documents, gazetteer_path, previous_ids(out / "entities.jsonl") if out else None)
-    timings["link"] = time.perf_counter() - clock
-    clock = time.perf_counter()
-    relate_documents(documents)
-    facts = build_facts(documents)
-    timings["facts"] = time.perf_counter() - clock
-    counts = _counts(documents, entities, facts, errors)
-    counts.update(extracted=done["extracted"], from_cache=done["from_cache"])
-    manifest = Manifest(
-        versions=_versions(),
-        config=settings.model_dump(mode="json"),
-        counts=counts,
-        timings={k: round(v, 3) for k, v in sorted(timings.items())},
-        errors=sorted(errors, key=lambda e: e.path),
-        skipped=walk.skipped,
-    )
-    if out is not None:
-        clock = time.perf_counter()
-        write_outputs(out, documents, entities, facts, manifest)
-        manifest.timings["emit"] = round(time.perf_counter() - clock, 3)
-    return RunResult(documents, entities, facts, manifest)
+    return RunResult(kept, entities, facts, manifest, out)
 
 
 def _report(progress: Progress | None, done: Counter, total: int, path: str) -> None:
     done["seen"] += 1
     if progress:
         progress(done["seen"], total, path)
-
-
-def _counts(documents: list[Document], entities: list[Entity], facts: list[Fact],
-            errors: list[InputFailure]) -> dict:
-    labels = Counter(m.label for d in documents for m in d.mentions)
-    return {
-        "documents": len(documents),
-        "failed": len(errors),
-        "mentions": dict(sorted(labels.items())),
-        "entities": len(entities),
-        "facts": len(facts),
-    }
 
 
 def _versions() -> dict[str, str]:
