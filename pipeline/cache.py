@@ -48,6 +48,11 @@ class Cache:
         self.db.execute("CREATE TABLE IF NOT EXISTS documents (id TEXT PRIMARY KEY, sha256 TEXT, key TEXT, "
                         "record TEXT, sentences TEXT)")
 
+    def has(self, doc_id: str, sha256: str, key: str) -> bool:
+        """Whether a record for exactly this document and extraction is stored (without reading it)."""
+        return self.db.execute("SELECT 1 FROM documents WHERE id = ? AND sha256 = ? AND key = ?",
+                               (doc_id, sha256, key)).fetchone() is not None
+
     def get(self, doc_id: str, sha256: str, key: str) -> Document | None:
         """The cached record, or None when the document or anything that shapes its result has changed."""
         row = self.db.execute("SELECT record, sentences FROM documents WHERE id = ? AND sha256 = ? AND key = ?",
@@ -65,6 +70,11 @@ class Cache:
         """Store one record at once (committed), so an interrupted run resumes from here."""
         self.db.execute("INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?, ?)",
                         (record.id, record.sha256, key, record.model_dump_json(), json.dumps(record._sentences)))
+        self.db.commit()
+
+    def drop(self, doc_id: str) -> None:
+        """Forget one document's record."""
+        self.db.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
         self.db.commit()
 
     def close(self) -> None:

@@ -82,7 +82,7 @@ def run_corpus(paths: Iterable[Path], out: Path | None, settings: Settings, prog
         for item in read_documents(paths, settings):
             if isinstance(item, InputFailure):
                 errors.append(item)
-            elif cache.get(item.id, item.sha256, key) is not None:
+            elif cache.has(item.id, item.sha256, key):
                 done.append((item.id, item.sha256))
                 counted["from_cache"] += 1
             else:
@@ -107,13 +107,19 @@ def run_corpus(paths: Iterable[Path], out: Path | None, settings: Settings, prog
 
         def stored():  # records come back from the cache one at a time: memory does not grow with the corpus
             for doc_id, sha in done:
-                yield cache.get(doc_id, sha, key)
+                record = cache.get(doc_id, sha, key)
+                if record is None:  # a damaged row: dropped, so that the next run extracts the document again
+                    cache.drop(doc_id)
+                    errors.append(InputFailure(path=doc_id, error=f"{doc_id}: its cached result is unreadable; "
+                                                                   "it will be extracted again by the next run"))
+                else:
+                    yield record
 
         clock = time.perf_counter()
         entities, assignment = link(stored(), gazetteer_path, previous_ids(out / "entities.jsonl") if out else None)
         timings["link"] = time.perf_counter() - clock
         clock = time.perf_counter()
-        collector, labels = FactCollector(), Counter()
+        collector, labels, written = FactCollector(), Counter(), set()
         kept: list[Document] | None = [] if out is None else None
         staged = StagedLines(out / "documents.jsonl") if out is not None else None
         try:
@@ -122,13 +128,14 @@ def run_corpus(paths: Iterable[Path], out: Path | None, settings: Settings, prog
                 record.relations = extract_relations(record, record._sentences)
                 collector.add(record)
                 labels.update(m.label for m in record.mentions)
+                written.add(record.id)
                 if staged is not None:
                     staged.write(record)
                 else:
                     kept.append(record)
             facts = collector.facts()
             timings["facts"] = time.perf_counter() - clock
-            counts = {"documents": len(done), "failed": len(errors), "mentions": dict(sorted(labels.items())),
+            counts = {"documents": len(written), "failed": len(errors), "mentions": dict(sorted(labels.items())),
                       "entities": len(entities), "facts": len(facts), "extracted": counted["extracted"],
                       "from_cache": counted["from_cache"]}
             manifest = Manifest(versions=_versions(), config=settings.model_dump(mode="json"), counts=counts,

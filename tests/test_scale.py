@@ -182,3 +182,16 @@ def test_kill_nine_mid_run_keeps_previous_outputs_and_the_next_run_completes(tmp
     uninterrupted = tmp_path / "uninterrupted"
     run_corpus([corpus], uninterrupted, Settings(), pipelines=pipelines)
     _same_outputs(uninterrupted, out)
+
+
+def test_a_damaged_cache_row_is_reported_and_extracted_again(tmp_path, pipelines):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(ROOT / "tests" / "data" / "corpus", corpus)
+    out = tmp_path / "out"
+    run_corpus([corpus], out, Settings(), pipelines=pipelines)
+    with sqlite3.connect(out / FILE_NAME) as db:
+        db.execute("UPDATE documents SET record = '{broken' WHERE id = 'en/branches'")
+    damaged = run_corpus([corpus], out, Settings(), pipelines=pipelines)
+    assert damaged.manifest.counts["documents"] == 3 and "unreadable" in damaged.manifest.errors[0].error
+    healed = run_corpus([corpus], out, Settings(), pipelines=pipelines)
+    assert healed.manifest.counts["extracted"] == 1 and healed.manifest.counts["documents"] == 4
