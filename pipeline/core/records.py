@@ -1,0 +1,141 @@
+"""Every pydantic record the pipeline reads or writes: documents, mentions, entities, facts, manifest."""
+
+from __future__ import annotations
+
+from typing import Literal, get_args
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
+
+Label = Literal["ORG", "LOC", "PER", "DATE"]
+Lang = Literal["en", "ru"]
+DocLang = Literal["en", "ru", "mixed"]
+MentionSource = Literal["spacy", "natasha", "rule", "gazetteer"]
+RelationType = Literal[
+    "founded_on", "merged_into", "joined", "joined_on", "member_of", "affiliated_with",
+    "headquartered_in", "has_branch_in", "located_in", "leader_of", "publishes", "alias_of",
+]
+LABELS: tuple[str, ...] = get_args(Label)
+RELATION_TYPES: tuple[str, ...] = get_args(RelationType)
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Meta(_Record):
+    """Document metadata from front matter or HTML head; unknown keys are kept in `extra`."""
+
+    title: str | None = None
+    source: str | None = None
+    published: str | None = Field(None, description="ISO date as given: 2011, 2011-03 or 2011-03-09")
+    url: str | None = None
+    lang: DocLang | None = None
+    extra: dict[str, str] = Field(default_factory=dict)
+
+
+class Mention(_Record):
+    """One entity mention: an exact character span of the document's `text`."""
+
+    id: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+    label: Label
+    lang: Lang
+    normal: str
+    value: str | None = None
+    entity: str | None = None
+    source: MentionSource
+    translit: str | None = Field(None, description="Latin key of a Russian name's normal form (Wikipedia scheme)")
+
+    @model_validator(mode="after")
+    def _span_is_ordered(self) -> Mention:
+        if self.end <= self.start or len(self.text) != self.end - self.start:
+            raise ValueError(f"mention {self.id}: span {self.start}:{self.end} does not fit text {self.text!r}")
+        if self.label != "DATE" and self.value is not None:
+            raise ValueError(f"mention {self.id}: only DATE mentions carry a value")
+        return self
+
+
+class Relation(_Record):
+    """A relation between two mentions of one document, with the span of the stating sentence."""
+
+    type: RelationType
+    head: str
+    tail: str
+    evidence: tuple[int, int]
+    pattern: str | None = None
+
+
+class Document(_Record):
+    """One line of documents.jsonl."""
+
+    id: str
+    path: str
+    sha256: str
+    lang: DocLang
+    meta: Meta
+    text: str
+    mentions: list[Mention]
+    relations: list[Relation]
+    _sentences: list[tuple[int, int]] = PrivateAttr(default_factory=list)  # from the parse; not written
+
+    @model_validator(mode="after")
+    def _offsets_point_into_text(self) -> Document:
+        for m in self.mentions:
+            if self.text[m.start:m.end] != m.text:
+                raise ValueError(f"{self.id}: mention {m.id} text {m.text!r} != text[{m.start}:{m.end}]")
+        ids = {m.id for m in self.mentions}
+        for r in self.relations:
+            if r.head not in ids or r.tail not in ids:
+                raise ValueError(f"{self.id}: relation {r.type} names an unknown mention")
+        return self
+
+
+class Entity(_Record):
+    """One line of entities.jsonl: a canonical thing across documents and languages."""
+
+    id: str
+    label: Label
+    name: str
+    names: dict[str, list[str]]
+    mentions: int
+    documents: list[str]
+
+
+class Evidence(_Record):
+    """Where a fact is stated: a document and a character span of its text, and the pattern that read it."""
+
+    document: str
+    start: int
+    end: int
+    text: str
+    pattern: str | None = None
+
+
+class Fact(_Record):
+    """One line of facts.jsonl: a distinct (subject, predicate, object) with all its evidence."""
+
+    id: str
+    subject: str
+    predicate: RelationType
+    object: str
+    evidence: list[Evidence]
+
+
+class InputFailure(_Record):
+    """A document that could not be processed, and why."""
+
+    path: str
+    error: str
+
+
+class Manifest(_Record):
+    """manifest.json: what produced the outputs, what they hold, how long it took, what failed."""
+
+    versions: dict[str, str]
+    config: dict
+    counts: dict[str, int | dict[str, int]]
+    timings: dict[str, float]
+    errors: list[InputFailure]
+    skipped: list[str] = Field(default_factory=list, description="files below PATH with unsupported extensions")

@@ -1,0 +1,68 @@
+"""The project's data files in models/: where they are and how they are read (gazetteer, infobox keys)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .errors import ConfigError
+from .settings import Settings
+
+MODELS = Path(__file__).resolve().parent.parent.parent / "models"
+DEFAULT_GAZETTEER = MODELS / "gazetteer.tsv"
+INFOBOX_KEYS = MODELS / "infobox_keys.txt"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One gazetteer line: a stable id, a label and names per language (first = preferred)."""
+
+    id: str
+    label: str
+    names: dict[str, tuple[str, ...]]
+
+
+def gazetteer_path(settings: Settings) -> Path:
+    """The gazetteer a run uses: the configured file, else the one shipped in models/."""
+    return Path(settings.gazetteer) if settings.gazetteer else DEFAULT_GAZETTEER
+
+
+def load_gazetteer(path: Path = DEFAULT_GAZETTEER) -> tuple[Entry, ...]:
+    """Read the TSV gazetteer: id, label, English names, Russian names (names separated by ' | ').
+
+    A name written "~Name" links mentions the models found but is not itself looked for in the text.
+    Read again whenever the file changes.
+    """
+    try:
+        stat = Path(path).stat()
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read the gazetteer: {exc.strerror or exc}") from None
+    return _load(Path(path), stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=8)
+def _load(path: Path, mtime_ns: int, size: int) -> tuple[Entry, ...]:
+    entries = []
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read the gazetteer: {exc.strerror or exc}") from None
+    for number, line in enumerate(lines, 1):
+        if not line.strip() or line.startswith("#") or line.startswith("id\t"):
+            continue
+        fields = line.split("\t")
+        if len(fields) != 4 or fields[1] not in ("ORG", "LOC", "PER"):
+            raise ConfigError(f"{path}:{number}: expected 4 tab-separated fields id, label (ORG|LOC|PER), en, ru")
+        names = {lang: tuple(n.strip() for n in value.split("|") if n.strip())
+                 for lang, value in zip(("en", "ru"), fields[2:])}
+        entries.append(Entry(fields[0].strip(), fields[1], names))
+    return tuple(entries)
+
+
+@lru_cache(maxsize=4)
+def infobox_keys(path: Path = INFOBOX_KEYS) -> tuple[str, ...]:
+    """Infobox labels from models/infobox_keys.txt, longest first."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    keys = {line.strip() for line in lines if line.strip() and not line.startswith("#")}
+    return tuple(sorted(keys, key=len, reverse=True))

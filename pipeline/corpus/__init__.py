@@ -1,0 +1,1 @@
+"""Paths -> the four output files: the one stage sequence, the executors that run it, the result cache."""

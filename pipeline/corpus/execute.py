@@ -1,0 +1,119 @@
+"""Where documents are extracted: in this process, in a pool of worker processes, or on a Dask cluster.
+
+Every executor runs the same per-document function (flow.extract_document) and models are built once per
+worker, on the first document it is given: a run whose documents all come from the cache loads none. Documents
+are sent in windows, so memory is bounded by the window, not by the corpus.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from itertools import islice
+
+from ..core.errors import ConfigError, PipelineError
+from ..core.records import Document, InputFailure
+from ..core.settings import Settings
+from ..ingest.read import InputDocument
+from .flow import extract_document
+
+_SINGLE_THREAD = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "NUMEXPR_NUM_THREADS",
+                  "VECLIB_MAXIMUM_THREADS")
+_WORKER: dict = {}  # per worker process: the settings it was built for and its pipelines
+
+Result = tuple[Document | None, InputFailure | None]
+
+
+def load_models(settings: Settings):
+    """Both languages' pipelines (spaCy and Natasha are imported here, on first need, not before)."""
+    from ..extract.pipelines import build_pipelines
+
+    return build_pipelines(settings)
+
+
+def extract(document: InputDocument, settings_json: str) -> Result:
+    """One document to its record, in whatever process this runs; models are built on first use."""
+    if _WORKER.get("settings") != settings_json:
+        _single_threaded()
+        _WORKER.update(settings=settings_json, pipelines=load_models(Settings.model_validate_json(settings_json)))
+    return extract_with(_WORKER["pipelines"], document)
+
+
+def extract_with(pipelines, document: InputDocument) -> Result:
+    """The record, or the failure naming the file and the reason: one bad document never stops the batch."""
+    try:
+        return extract_document(pipelines, document), None
+    except PipelineError as exc:
+        return None, InputFailure(path=document.path, error=f"{document.path}: {exc}")
+    except Exception as exc:
+        return None, InputFailure(path=document.path, error=f"{document.path}: {type(exc).__name__}: {exc}")
+
+
+def _single_threaded() -> None:
+    # slovnet's numpy code would otherwise start a BLAS thread per core in every worker
+    for name in _SINGLE_THREAD:
+        os.environ[name] = "1"
+    try:
+        from threadpoolctl import threadpool_limits
+
+        threadpool_limits(1)
+    except ImportError:
+        pass
+
+
+def run_executor(documents: Iterable[InputDocument], settings: Settings, workers: int, executor: str,
+                 scheduler: str | None = None, pipelines=None) -> Iterator[tuple[InputDocument, Result]]:
+    """(document, result) for every document, in completion order (callers sort)."""
+    if executor == "dask":
+        yield from _dask(documents, settings, workers, scheduler)
+    elif executor != "local":
+        raise ConfigError(f"unknown executor {executor!r}; valid: local, dask")
+    elif workers <= 1:
+        for document in documents:
+            if pipelines is None:  # built on the first document that needs them: a cached re-run loads none
+                pipelines = load_models(settings)
+            yield document, extract_with(pipelines, document)
+    else:
+        yield from _pool(documents, settings, workers)
+
+
+def _pool(documents: Iterable[InputDocument], settings: Settings, workers: int):
+    import multiprocessing
+
+    settings_json = settings.model_dump_json()
+    for name in _SINGLE_THREAD:
+        os.environ.setdefault(name, "1")
+    iterator = iter(documents)
+    window = list(islice(iterator, workers * 4))
+    if not window:
+        return  # nothing to extract: no workers started
+    with multiprocessing.get_context("spawn").Pool(workers) as pool:
+        while window:
+            results = pool.starmap(extract, [(d, settings_json) for d in window], chunksize=1)
+            yield from zip(window, results)
+            window = list(islice(iterator, workers * 4))
+
+
+def _dask(documents: Iterable[InputDocument], settings: Settings, workers: int, scheduler: str | None):
+    try:
+        from distributed import Client, LocalCluster, as_completed
+    except ImportError:
+        raise ConfigError("--executor dask needs the optional extra: pip install 'pipeline[dask]'") from None
+    settings_json = settings.model_dump_json()
+    cluster = None
+    if scheduler:
+        client = Client(scheduler)
+    else:
+        cluster = LocalCluster(n_workers=max(workers, 1), threads_per_worker=1, processes=True,
+                               dashboard_address=None)
+        client = Client(cluster)
+    try:
+        iterator = iter(documents)
+        while window := list(islice(iterator, max(workers, 1) * 4)):
+            futures = {client.submit(extract, d, settings_json, pure=False): d for d in window}
+            for future in as_completed(futures):
+                yield futures[future], future.result()
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()

@@ -1,0 +1,67 @@
+"""The stage sequence, written once: extract each document, link the corpus, relate each linked document, collect
+facts. `pipeline run` (through the executors and the cache), `pipeline eval`, the public API and the tests all
+go through these functions. Importing this module loads no model: the models come in as a built Pipelines.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..core.records import Document, Entity, Fact
+from ..core.resources import gazetteer_path
+from ..extract.records import doc_to_record
+from ..ingest.language import detect_language
+from ..ingest.read import InputDocument
+from ..link.linker import assign, link
+from ..relate.facts import FactCollector
+from ..relate.relations import extract_relations
+
+if TYPE_CHECKING:
+    from ..extract.pipelines import Pipelines
+
+Progress = Callable[[int, int, str], None]
+
+
+def extract_document(pipelines: Pipelines, document: InputDocument) -> Document:
+    """One document through language detection, both languages' pipelines and dates, into a record."""
+    lang = document.meta.lang or detect_language(document.text, pipelines.settings.mixed_share)
+    doc = pipelines.process(document.text, lang, document.meta.published)
+    return doc_to_record(doc, document, lang)
+
+
+def link_and_relate(records: Callable[[], Iterable[Document]], gazetteer: Path,
+                    previous: dict[tuple[str, str], str] | None = None) -> tuple[list[Entity], Iterator[Document]]:
+    """The corpus's entities, and its records again with entity ids and relations, one at a time.
+
+    `records()` is called twice (once to link, once to relate), so a large corpus can stream from the cache;
+    relations need the entity ids, which tell a document's main organisation.
+    """
+    entities, assignment = link(records(), gazetteer, previous)
+
+    def related() -> Iterator[Document]:
+        for record in records():
+            assign(record, assignment)
+            record.relations = extract_relations(record, record._sentences)
+            yield record
+
+    return entities, related()
+
+
+def process_documents(pipelines: Pipelines, documents: Iterable[InputDocument], progress: Progress | None = None
+                      ) -> tuple[list[Document], list[Entity], list[Fact]]:
+    """Documents in memory through every stage: records with entity ids and relations, entities, facts."""
+    documents = list(documents)
+    extracted = []
+    for number, document in enumerate(documents, 1):
+        extracted.append(extract_document(pipelines, document))
+        if progress:
+            progress(number, len(documents), document.id)
+    entities, related = link_and_relate(lambda: extracted, gazetteer_path(pipelines.settings))
+    collector = FactCollector()
+    records = []
+    for record in related:
+        collector.add(record)
+        records.append(record)
+    return records, entities, collector.facts()

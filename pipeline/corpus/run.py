@@ -1,0 +1,163 @@
+"""run_corpus(paths, out) -> RunResult: a corpus through the stage sequence, the four outputs written together.
+
+Each document is extracted once and kept in the cache of the output folder; an unchanged document comes from
+there, so a re-run of an unchanged corpus loads no model. Linking, relations and facts then run over every
+record as a stream, and the outputs are renamed into place only when all four are complete.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..core.records import Document, Entity, Fact, InputFailure, Manifest
+from ..core.resources import gazetteer_path, load_gazetteer
+from ..core.settings import Settings
+from ..core.versions import versions
+from ..ingest.read import InputDocument, read_documents
+from ..ingest.walk import Walk, walk_corpus
+from ..io.atomic import StagedLines, write_outputs
+from ..io.jsonl import read_records
+from ..link.linker import previous_ids
+from ..relate.facts import FactCollector
+from .cache import FILE_NAME as CACHE_FILE
+from .cache import Cache, extraction_key
+from .execute import run_executor
+from .flow import Progress, link_and_relate
+
+
+@dataclass
+class RunResult:
+    """What a run produced; with an output folder, documents are read back from it when asked for."""
+
+    stored: list[Document] | None
+    entities: list[Entity]
+    facts: list[Fact]
+    manifest: Manifest
+    out: Path | None = None
+
+    @property
+    def documents(self) -> list[Document]:
+        """Every document record of the run, with entity ids and relations."""
+        if self.stored is None and self.out is not None:
+            self.stored = read_records(self.out / "documents.jsonl", Document)
+        return self.stored or []
+
+
+@dataclass
+class _Tally:
+    """What the run has done so far, reported to the progress callback as it goes."""
+
+    total: int
+    report: Progress | None
+    seen: int = 0
+    extracted: int = 0
+    from_cache: int = 0
+    done: list[tuple[str, str]] = field(default_factory=list)  # (document id, sha256) of every record the run has
+    errors: list[InputFailure] = field(default_factory=list)
+
+    def step(self, path: str) -> None:
+        self.seen += 1
+        if self.report:
+            self.report(self.seen, self.total, path)
+
+
+def run_corpus(paths: Iterable[Path], out: Path | None, settings: Settings, progress: Progress | None = None,
+               pipelines=None, workers: int = 1, executor: str = "local", scheduler: str | None = None) -> RunResult:
+    """Process every supported document below `paths`; write the four output files into `out` (if given).
+
+    Documents whose bytes and extraction settings are unchanged since a run into the same `out` come from
+    its cache; the others are extracted by the executor (this process, `workers` processes, or Dask).
+    """
+    gazetteer = gazetteer_path(settings)
+    load_gazetteer(gazetteer)  # a broken gazetteer fails the run before any document is read
+    walk = walk_corpus(list(paths), settings)
+    key = extraction_key(settings, gazetteer)
+    cache = Cache(out / CACHE_FILE if out is not None else None)
+    tally = _Tally(total=len(walk.files), report=progress)
+    timings: dict[str, float] = {}
+    try:
+        clock = time.perf_counter()
+        if len(walk.files) < 2 * workers:
+            workers = 1  # starting workers costs more than a handful of documents
+        pending = _pending(walk, settings, cache, key, tally)
+        for document, (record, failure) in run_executor(pending, settings, workers, executor, scheduler, pipelines):
+            if record is not None:
+                cache.put(record, key)
+                tally.done.append((record.id, record.sha256))
+                tally.extracted += 1
+            else:
+                tally.errors.append(failure)
+            tally.step(document.path)
+        tally.done.sort()
+        timings["extract"] = time.perf_counter() - clock
+
+        clock = time.perf_counter()
+        previous = previous_ids(out / "entities.jsonl") if out is not None else None
+        entities, related = link_and_relate(lambda: _stored(cache, key, tally), gazetteer, previous)
+        timings["link"] = time.perf_counter() - clock
+        return _collect(related, entities, out, settings, walk, tally, timings)
+    finally:
+        cache.close()
+
+
+def _pending(walk: Walk, settings: Settings, cache: Cache, key: str, tally: _Tally) -> Iterator[InputDocument]:
+    """The documents still to extract; unreadable files and cached records are counted on the way."""
+    for item in read_documents(walk, settings):
+        if isinstance(item, InputFailure):
+            tally.errors.append(item)
+        elif cache.has(item.id, item.sha256, key):
+            tally.done.append((item.id, item.sha256))
+            tally.from_cache += 1
+        else:
+            yield item
+            continue
+        tally.step(item.path)
+
+
+def _stored(cache: Cache, key: str, tally: _Tally) -> Iterator[Document]:
+    """The run's records from the cache, one at a time: memory does not grow with the corpus."""
+    for doc_id, sha in tally.done:
+        record = cache.get(doc_id, sha, key)
+        if record is not None:
+            yield record
+        elif not any(e.path == doc_id for e in tally.errors):  # a damaged row: reported once, extracted next run
+            cache.drop(doc_id)
+            tally.errors.append(InputFailure(path=doc_id, error=f"{doc_id}: its cached result is unreadable; "
+                                                                "it will be extracted again by the next run"))
+
+
+def _collect(related: Iterator[Document], entities: list[Entity], out: Path | None, settings: Settings, walk: Walk,
+             tally: _Tally, timings: dict[str, float]) -> RunResult:
+    """Facts and counts over the related records; with `out`, all four files are written and renamed together."""
+    clock = time.perf_counter()
+    collector, labels, written = FactCollector(), Counter(), 0
+    kept: list[Document] | None = [] if out is None else None
+    staged = StagedLines(out / "documents.jsonl") if out is not None else None
+    try:
+        for record in related:
+            collector.add(record)
+            labels.update(m.label for m in record.mentions)
+            written += 1
+            if staged is not None:
+                staged.write(record)
+            else:
+                kept.append(record)
+        facts = collector.facts()
+        timings["facts"] = time.perf_counter() - clock
+        counts = {"documents": written, "failed": len(tally.errors), "mentions": dict(sorted(labels.items())),
+                  "entities": len(entities), "facts": len(facts), "extracted": tally.extracted,
+                  "from_cache": tally.from_cache}
+        manifest = Manifest(versions=versions(), config=settings.model_dump(mode="json"), counts=counts,
+                            timings={k: round(v, 3) for k, v in sorted(timings.items())},
+                            errors=sorted(tally.errors, key=lambda e: e.path), skipped=walk.skipped)
+        if staged is not None:
+            write_outputs(out, staged, entities, facts, manifest)
+    except BaseException:
+        if staged is not None:
+            staged.discard()
+        raise
+    return RunResult(kept, entities, facts, manifest, out)

@@ -1,0 +1,189 @@
+"""English with spaCy: a tokenizer that undoes glued page layout, and "en_entities", our span conventions."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .layout import citation_spans, glue_points, heading_spans
+from .spans import copy_span, set_entities
+
+LABELS = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC", "DATE": "DATE"}
+_LEADING = {"the", "The", "THE", "a", "an"}
+_SPLIT_AT = {"(", ")", "[", "]", "{", "}", ";", "|", "«", "»", '"', "“", "”", "—", "–", ",", "/"}
+_POSSESSIVE = {"'s", "’s", "'", "’"}
+_DATE_SPLIT_AT = {"ended", "ending", "to", "through", "until", "and", "or", "between", "from"}
+_DATE_LEADING = {"earlier", "later"}
+_FEATURES = {"forest", "forests", "river", "lake", "park", "mountains", "hills", "valley", "reserve", "island",
+             "islands", "bay", "sea", "strait", "canal", "peninsula", "gulf", "desert"}
+_GENERIC_BODY = {
+    "assembly", "board", "bureau", "cabinet", "central", "committee", "congress", "council", "executive",
+    "general", "government", "political", "presidium", "secretariat", "supreme", "standing", "national",
+    "the", "of", "and",
+}
+_MONTHS = ("january february march april may june july august september october november december "
+           "jan feb mar apr jun jul aug sep sept oct nov dec").split()
+_DATE_WORD = re.compile(
+    r"\b(\d{4}|'?\d{1,3}0'?s|\d{1,2}(?:st|nd|rd|th) century|" + "|".join(_MONTHS)
+    + r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"day|days|week|weeks|month|months|year|years|decade|century|today|yesterday|tomorrow|tonight|now|"
+    r"spring|summer|autumn|fall|winter|quarter|earlier|later|ago|recently|currently|present|past|future|"
+    r"weekend|morning|evening|night|annual|fiscal)\b", re.I)
+# Transliterated Russian adjectives open organisation and newspaper names ("Novaya Gazeta",
+# "Sotsialisticheskoye Soprotivleniye"); no given name ends this way.
+_RU_ADJECTIVE = re.compile(r"^[A-Z][a-z]+(?:skoye|skaya|skiye|skiy|skii|nyye|naya|noye|vaya|voye|vyye|yaya|oye)$")
+
+
+class GlueSplittingTokenizer:
+    """spaCy's tokenizer, then tokens glued by lost page layout ("LeaderArham") are split; text is unchanged."""
+
+    def __init__(self, tokenizer):
+        self.tokenizer = tokenizer
+
+    def __call__(self, text: str) -> Doc:
+        doc = self.tokenizer(text)
+        points = set(glue_points(text))
+        for start, end in citation_spans(text):
+            points.update((start, end))
+            if start > 0 and text[start - 1] in ".,;:":
+                points.add(start - 1)  # "Party.[1]": the sentence's full stop is not part of the name
+        points = sorted(points)
+        if not points:
+            return doc
+        words: list[str] = []
+        spaces: list[bool] = []
+        cuts = iter(points)
+        cut = next(cuts, None)
+        for token in doc:
+            start, end = token.idx, token.idx + len(token.text)
+            while cut is not None and cut <= start:
+                cut = next(cuts, None)
+            pieces = []
+            while cut is not None and start < cut < end:
+                pieces.append(text[start:cut])
+                start = cut
+                cut = next(cuts, None)
+            pieces.append(text[start:end])
+            for piece in pieces[:-1]:
+                words.append(piece)
+                spaces.append(False)
+            words.append(pieces[-1])
+            spaces.append(bool(token.whitespace_))
+        return Doc(doc.vocab, words=words, spaces=spaces)
+
+    def pipe(self, texts, batch_size: int = 1000):
+        for text in texts:
+            yield self(text)
+
+    def to_bytes(self, **kwargs) -> bytes:
+        return self.tokenizer.to_bytes(**kwargs)
+
+    def from_bytes(self, data: bytes, **kwargs):
+        self.tokenizer.from_bytes(data, **kwargs)
+        return self
+
+
+@Language.component("en_entities", requires=["doc.ents"], assigns=["doc.ents", "span._.source", "span._.lang"])
+def en_entities(doc: Doc) -> Doc:
+    """spaCy's entities in our labels and span conventions; page artefacts and non-names dropped."""
+    text = doc.text
+    artefacts = heading_spans(text) + citation_spans(text)
+    spans: list[Span] = []
+    for ent in doc.ents:
+        label = LABELS.get(ent.label_)
+        if label is None:
+            continue
+        if ent._.source is None:
+            ent._.source = "spacy"
+            ent._.lang = "en"
+        for part in _split(doc, ent, label):
+            part = _trim(doc, part)
+            if part is None or _inside(part, artefacts) or not _is_name(part):
+                continue
+            if part.label_ == "DATE":
+                part = _widen_day_range(doc, part)
+            elif part.label_ == "PER" and _RU_ADJECTIVE.match(part[0].text) and len(part) > 1:
+                part = copy_span(doc, part, part.start, part.end, "ORG")
+            if part.label_ != "DATE":
+                part = _geographic_feature(doc, part)
+            spans.append(part)
+    set_entities(doc, spans)
+    return doc
+
+
+def _split(doc: Doc, ent: Span, label: str) -> list[Span]:
+    """Cut an entity at line breaks, and a name also at brackets, quotes, dashes and list commas."""
+    parts, start = [], ent.start
+    for token in ent:
+        if label == "DATE":
+            cut = "\n" in token.text or token.lower_ in _DATE_SPLIT_AT or (token.text == "," and not _year_after(token))
+        else:
+            cut = "\n" in token.text or token.text in _SPLIT_AT
+        if cut:
+            parts.append((start, token.i))
+            start = token.i + 1
+    parts.append((start, ent.end))
+    return [s for a, b in parts if (s := copy_span(doc, ent, a, b, label)) is not None]
+
+
+def _year_after(comma) -> bool:
+    """"March 6, 2011": the comma before a year belongs to the date; others separate dates of a list."""
+    doc = comma.doc
+    following = doc[comma.i + 1] if comma.i + 1 < len(doc) else None
+    before = doc[comma.i - 1] if comma.i > 0 else None
+    return bool(following is not None and re.fullmatch(r"\d{4}", following.text) and before is not None
+                and before.like_num)
+
+
+def _trim(doc: Doc, span: Span) -> Span | None:
+    start, end = span.start, span.end
+    name = span.label_ != "DATE"
+    while start < end and (doc[start].is_space or doc[start].is_punct or (name and doc[start].text in _LEADING)
+                           or (name and doc[start].pos_ in ("ADV", "CCONJ", "SCONJ", "ADP") and start + 1 < end)
+                           or (not name and doc[start].lower_ in _DATE_LEADING)):
+        start += 1
+    while end > start and (doc[end - 1].is_space or (doc[end - 1].is_punct and doc[end - 1].text != ".")
+                           or doc[end - 1].text in _POSSESSIVE):
+        end -= 1
+    # a final full stop belongs to an abbreviation ("St.", "Inc."), not to a sentence end
+    if end > start and doc[end - 1].text == "." and (end - start == 1 or len(doc[end - 2].text) > 3):
+        end -= 1
+    return copy_span(doc, span, start, end)
+
+
+def _is_name(span: Span) -> bool:
+    text = span.text
+    if span.label_ == "DATE":
+        return bool(_DATE_WORD.search(text)) and "№" not in text
+    if not any(ch.isalpha() for ch in text) or len(text) < 2:
+        return False
+    if not (text[0].isupper() or text[0].isdigit()):
+        return False
+    if span.label_ == "ORG" and all(t.lower_ in _GENERIC_BODY for t in span if not t.is_punct):
+        return False
+    return True
+
+
+def _inside(span: Span, areas: list[tuple[int, int]]) -> bool:
+    return any(a <= span.start_char and span.end_char <= b for a, b in areas)
+
+
+def _widen_day_range(doc: Doc, span: Span) -> Span:
+    """"13 — 16 October 2011": spaCy takes the number before the dash as a cardinal; the range is one date."""
+    i = span.start
+    if i >= 2 and doc[i - 1].text in {"-", "–", "—"} and doc[i - 2].like_num and doc[i].like_num:
+        if doc[i - 2].text.isdigit() and 1 <= int(doc[i - 2].text) <= 31:
+            return copy_span(doc, span, i - 2, span.end) or span
+    return span
+
+
+def _geographic_feature(doc: Doc, span: Span) -> Span:
+    """"Khimki forest", "Siverskiy Forest": a name followed by a landscape noun is that place."""
+    if span.end < len(doc) and doc[span.end].lower_ in _FEATURES and span.label_ in ("ORG", "LOC", "PER"):
+        if all(t.is_title for t in span):
+            return copy_span(doc, span, span.start, span.end + 1, "LOC") or span
+    if len(span) > 1 and span[-1].lower_ in _FEATURES and span.label_ != "LOC":
+        return copy_span(doc, span, span.start, span.end, "LOC") or span
+    return span

@@ -1,0 +1,47 @@
+"""Page artefacts found without changing the text: glued infobox keys, "…Edit" headings, citation markers."""
+
+from __future__ import annotations
+
+import re
+
+from ..core.resources import infobox_keys
+
+_HEADING_EDIT = re.compile(r"^(?P<title>[A-Z][^\n]{0,80}?[a-z)])Edit[ \t]*$", re.M)
+# A short line whose first words run straight into a capitalised value: "Political positionFar-left".
+_GENERIC_GLUE = re.compile(r"^(?P<key>[A-Z][a-z]{2,}(?: [a-z]{2,}){0,3})(?=[A-Z][a-z]|[0-9])", re.M)
+_CITATION = re.compile(r"\[(?:\d{1,3}|[a-z]|citation needed|note \d+)\]")
+
+
+def glue_points(text: str, keys: tuple[str, ...] | None = None) -> list[int]:
+    """Offsets where a word is glued to the next one by a lost layout: infobox key|value, heading|Edit."""
+    keys = infobox_keys() if keys is None else keys
+    points = set()
+    offset = 0
+    for line in text.split("\n"):
+        point = _infobox_glue(line, keys)
+        if point:
+            points.add(offset + point)
+        offset += len(line) + 1
+    for match in _HEADING_EDIT.finditer(text):
+        points.add(match.end("title"))
+    return sorted(points)
+
+
+def _infobox_glue(line: str, keys: tuple[str, ...]) -> int | None:
+    for key in keys:
+        if line.startswith(key) and len(line) > len(key) and (line[len(key)].isupper() or line[len(key)].isdigit()):
+            return len(key)
+    match = _GENERIC_GLUE.match(line)
+    if match and len(line) <= 60 and len(line.split()) <= 6:
+        return match.end("key")
+    return None
+
+
+def heading_spans(text: str) -> list[tuple[int, int]]:
+    """Lines that are section headings of a copied wiki page ("Ideological principlesEdit")."""
+    return [(m.start(), m.end()) for m in _HEADING_EDIT.finditer(text)]
+
+
+def citation_spans(text: str) -> list[tuple[int, int]]:
+    """Citation markers such as "[4]" or "[citation needed]"."""
+    return [(m.start(), m.end()) for m in _CITATION.finditer(text)]

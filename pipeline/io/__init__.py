@@ -1,0 +1,1 @@
+"""Records <-> files: JSONL reading, atomic writing of outputs (no models)."""

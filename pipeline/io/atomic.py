@@ -1,0 +1,69 @@
+"""Atomic writing: each output goes to a temporary file beside its path and is renamed into place."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from .jsonl import jsonl_text
+
+
+class StagedLines:
+    """A JSONL file written record by record into a temporary file beside its final path."""
+
+    def __init__(self, path: Path):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
+        fd, self.tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        self.handle = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
+
+    def write(self, record: BaseModel) -> None:
+        """Append one record (callers write them in id order)."""
+        self.handle.write(json.dumps(record.model_dump(mode="json"), ensure_ascii=False) + "\n")
+
+    def finish(self) -> str:
+        """Flush and sync; the temporary file's path, ready to be renamed."""
+        self.handle.flush()
+        os.fsync(self.handle.fileno())
+        self.handle.close()
+        return self.tmp
+
+    def discard(self) -> None:
+        if not self.handle.closed:
+            self.handle.close()
+        Path(self.tmp).unlink(missing_ok=True)
+
+
+def write_outputs(out: Path, documents: StagedLines, entities, facts, manifest) -> None:
+    """The four output files: each is complete in a temporary file first, then all are renamed into place
+    together, so an interrupted run leaves the previous complete outputs (or none)."""
+    staged = [(_stage(out / "entities.jsonl", jsonl_text(entities)), out / "entities.jsonl"),
+              (_stage(out / "facts.jsonl", jsonl_text(facts)), out / "facts.jsonl"),
+              (_stage(out / "manifest.json", json.dumps(manifest.model_dump(mode="json"), ensure_ascii=False,
+                                                        indent=2) + "\n"), out / "manifest.json")]
+    for tmp, path in [(documents.finish(), documents.path), *staged]:
+        os.replace(tmp, path)
+
+
+def write_text(path: Path, content: str) -> None:
+    """Any text file (a review page, an export, a JSONL file), replaced atomically when complete."""
+    os.replace(_stage(path, content), path)
+
+
+def _stage(path: Path, content: str) -> str:
+    """A complete, synced temporary file beside `path`, ready to be renamed over it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(content)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return tmp

@@ -1,0 +1,88 @@
+"""Names a document itself says are one thing: acronyms, bracketed and next-line translations, quoted names,
+short forms; alias_pairs(text, mentions) gives the stated aliases with the primary name."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+
+from ..core.names import initials
+from ..core.records import Mention
+from .keys import name_key
+
+_TRANSLATION_CUE = re.compile(r"^\s*\(\s*(?:(?:in\s+)?(?:russian|english)|рус\.?|русск\.?|англ\.?)?\s*:?\s*$", re.I)
+
+
+def within_document_links(text: str, all_mentions: list[Mention], mentions: list[Mention]
+                          ) -> Iterator[tuple[int, int, str]]:
+    """Pairs of mention indexes that name one thing by the document's own wording."""
+    dates = [(m.start, m.end) for m in all_mentions if m.label == "DATE"]
+    by_initials: dict[str, list[int]] = defaultdict(list)
+    for j, b in enumerate(mentions):
+        if b.label == "ORG" and len(b.text.split()) > 1:
+            by_initials[initials(b.normal)].append(j)
+    for i, a in enumerate(mentions):
+        if a.label == "ORG" and re.fullmatch(r"[A-ZА-ЯЁ]{2,6}", a.text):
+            for j in by_initials.get(a.text, ()):
+                yield i, j, "acronym"
+        for j in range(i + 1, min(i + 3, len(mentions))):
+            b = mentions[j]
+            if a.label != b.label:
+                continue
+            between = text[a.end:b.start]
+            if a.label == "ORG" and _TRANSLATION_CUE.match(between) and not _dated_brackets(text, b.end, dates):
+                yield i, j, "bracket"  # "Sotsialisticheskoye Soprotivleniye (Socialist Resistance)"
+            elif a.label == "ORG" and re.fullmatch(r"\s+[«\"„]", between) and text[b.end:b.end + 1] in "»\"“":
+                yield i, j, "quoted-name"  # "Социалистической лиги «Вперёд»"
+            elif a.label == "ORG" and _translation_lines(text, a, b):
+                yield i, j, "translation-line"
+    endings: dict[tuple[str, str], dict[str, int]] = defaultdict(dict)
+    for j, b in enumerate(mentions):
+        key = name_key(b.normal)
+        if len(b.normal.split()) > 1 and key:
+            endings[(b.label, key.split()[-1])].setdefault(key, j)
+    for i, a in enumerate(mentions):
+        if len(a.text.split()) != 1 or a.label not in ("PER", "ORG") or not a.text[:1].isupper():
+            continue
+        fuller = endings.get((a.label, name_key(a.normal)), {})
+        if len(fuller) == 1:  # "Kothari" and the one "Arham Kothari"; never when two full names end so
+            yield i, next(iter(fuller.values())), "short-form"
+
+
+def _dated_brackets(text: str, start: int, dates: list[tuple[int, int]]) -> bool:
+    """A bracket that also holds a date is a citation ("Wayback Machine (Moskovskiye Novosti, 27 July 2011)")."""
+    close = text.find(")", start)
+    end = close if close >= 0 else min(len(text), start + 200)
+    return any(start <= a < end for a, _ in dates)
+
+
+def alias_pairs(text: str, mentions: list[Mention]) -> list[tuple[Mention, Mention, str]]:
+    """(secondary name, primary name, how) for the aliases a document states: acronyms, bracketed and
+    next-line translations. The primary is the full or first-given name; for an acronym, its nearest
+    preceding expansion."""
+    names = sorted((m for m in mentions if m.label != "DATE"), key=lambda m: m.start)
+    expansions: dict[str, list[Mention]] = defaultdict(list)
+    for n in names:
+        if n.label == "ORG" and len(n.text.split()) > 1:
+            expansions[initials(n.normal)].append(n)
+    out = []
+    for i, j, kind in within_document_links(text, mentions, names):
+        a, b = names[i], names[j]
+        if kind == "acronym":
+            if b.start < a.start and not any(b.start < c.start < a.start for c in expansions.get(a.text, ())):
+                out.append((a, b, kind))  # the nearest preceding expansion
+        elif kind in ("bracket", "translation-line"):
+            out.append((b, a, kind))
+    return out
+
+
+def _translation_lines(text: str, a: Mention, b: Mention) -> bool:
+    """Two consecutive lines that are each exactly one name, one in Latin and one in Cyrillic letters."""
+    if text[a.end:b.start].strip() or "\n" not in text[a.end:b.start]:
+        return False
+    line_a = text[text.rfind("\n", 0, a.start) + 1:text.find("\n", a.end) if "\n" in text[a.end:] else len(text)]
+    line_b_end = text.find("\n", b.end)
+    line_b = text[text.rfind("\n", 0, b.start) + 1:line_b_end if line_b_end >= 0 else len(text)]
+    scripts = {bool(re.search("[А-Яа-яЁё]", a.text)), bool(re.search("[А-Яа-яЁё]", b.text))}
+    return line_a.strip() == a.text and line_b.strip() == b.text and scripts == {True, False}

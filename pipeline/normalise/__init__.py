@@ -1,0 +1,1 @@
+"""Entity spans -> normal forms: Russian names in the nominative (pymorphy3) and their Latin keys."""

@@ -1,0 +1,1 @@
+"""Linked records -> relations and facts: patterns over sentence templates, infobox lines, aliases (no models)."""

@@ -1,0 +1,199 @@
+"""extract_relations(document, sentences) -> the relations a linked document states, each with its evidence."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+from ..core.records import Document, Mention, Relation
+from ..core.resources import infobox_keys
+from ..link.aliases import alias_pairs
+from ..link.keys import name_key
+from .patterns import INFOBOX, PATTERNS, Pattern
+
+# What each relation type takes as head and tail (contract table).
+SIGNATURE = {
+    "founded_on": ({"ORG"}, {"DATE"}), "merged_into": ({"ORG"}, {"ORG"}), "joined": ({"ORG", "PER"}, {"ORG"}),
+    "joined_on": ({"ORG", "PER"}, {"DATE"}), "member_of": ({"ORG"}, {"ORG"}), "affiliated_with": ({"ORG"}, {"ORG"}),
+    "headquartered_in": ({"ORG"}, {"LOC"}), "has_branch_in": ({"ORG"}, {"LOC"}), "located_in": ({"LOC"}, {"LOC"}),
+    "leader_of": ({"PER"}, {"ORG"}), "publishes": ({"ORG"}, {"ORG"}), "alias_of": ({"ORG"}, {"ORG"}),
+}
+_GENERIC_BODY = re.compile(r"^(?:[Цц]ентральн\w+ совет\w*|[Ии]сполком\w*|[Ии]сполнительн\w+ комитет\w*|"
+                           r"Central Council|Executive Committee|[Пп]олитсовет\w*)$")
+_PLACEHOLDER = re.compile(r"⟨(?:ORG|LOC|PER|DATE)(\d+)⟩")
+_MAIN_NOTE = " (implicit: the document's main organisation)"
+
+
+def extract_relations(document: Document, sentences: list[tuple[int, int]]) -> list[Relation]:
+    """Relations stated in the document, each with its evidence span and the pattern that found it."""
+    mentions = sorted(document.mentions, key=lambda m: m.start)
+    main = _main_organisation(mentions)
+    found: dict[tuple, Relation] = {}
+    units = list(_units(document.text, sentences))
+    for start, end in units:
+        inside = [m for m in mentions if start <= m.start and m.end <= end]
+        if not inside:
+            continue
+        template, slots = _template(document.text, start, end, inside)
+        lang = "ru" if len(re.findall("[А-Яа-яЁё]", template)) > len(re.findall("[A-Za-z]", template)) else "en"
+        main_here = [m for m in main if m.lang == lang] or main  # never a bracketed translation as the subject
+        for pattern in PATTERNS:
+            if pattern.lang not in (lang, "*"):
+                continue
+            for match in pattern.regex.finditer(template):
+                for rel in _relations(pattern, match, slots, main_here, (start, end), inside):
+                    found.setdefault((rel.type, rel.head, rel.tail), rel)
+        for rel in _infobox(document.text, start, end, inside, mentions, main):
+            found.setdefault((rel.type, rel.head, rel.tail), rel)
+    for rel in _aliases(document.text, mentions, units):
+        found.setdefault((rel.type, rel.head, rel.tail), rel)
+    by_id = {m.id: m for m in mentions}
+    return sorted((r for r in found.values() if _valid(r, by_id)),
+                  key=lambda r: (by_id[r.head].start, r.type, by_id[r.tail].start))
+
+
+def _units(text: str, sentences: list[tuple[int, int]]):
+    """Sentences, cut at line breaks (an infobox line or a reference is a unit of its own)."""
+    for start, end in sentences or [(0, len(text))]:
+        offset = start
+        for line in text[start:end].split("\n"):
+            lead = re.match(r"\s*(?:\[\d{1,3}\]\s*)*", line).end()  # citation markers left by the sentence before
+            if line[lead:].strip():
+                yield offset + lead, offset + len(line.rstrip())
+            offset += len(line) + 1
+
+
+def _template(text: str, start: int, end: int, inside: list[Mention]) -> tuple[str, list[Mention]]:
+    parts, slots, position = [], [], start
+    for m in inside:
+        if m.start < position:
+            continue
+        parts.append(text[position:m.start])
+        if m.label == "ORG" and _GENERIC_BODY.match(m.text):
+            parts.append(m.text)  # a governing body is part of the wording, not a party to the relation
+        else:
+            parts.append(f"⟨{m.label}{len(slots)}⟩")
+            slots.append(m)
+        position = m.end
+    parts.append(text[position:end])
+    return "".join(parts), slots
+
+
+def _slots(match: re.Match, names: tuple[str, ...], slots: list[Mention]) -> list[Mention] | None:
+    """The mentions a role names; None when the role is implicit (no group, or the group matched nothing)."""
+    for name in names:
+        if name in match.re.groupindex and match.group(name):
+            chunk = match.group(name)
+            if name.endswith("s"):  # a list: its top-level names, not those in brackets or appositions
+                chunk = re.split(r",\s*(?:у\s+)?(?:котор\w+|which|who|that|чь\w+)\b", chunk)[0]
+                chunk = re.sub(r"\([^()]*\)", "", chunk)
+                chunk = re.sub(r"(?:section of (?:the )?|секци\w+\s+)⟨ORG\d+⟩", "", chunk)
+            return [slots[int(i)] for i in _PLACEHOLDER.findall(chunk)]
+    return None
+
+
+def _relations(pattern: Pattern, match: re.Match, slots: list[Mention], main, unit, inside):
+    heads = _slots(match, ("heads", "head", "head2"), slots)
+    tails = _slots(match, ("tails", "tail", "tail2"), slots)
+    name = pattern.name
+    if heads is None or tails is None:
+        anchor = (heads or tails or [None])[0]
+        implicit = _main_before(main, anchor.start if anchor else unit[0])
+        if implicit is None:
+            return
+        name += _MAIN_NOTE
+        heads = heads if heads is not None else [implicit]
+        tails = tails if tails is not None else [implicit]
+    main_entity = main[0].entity if main else None
+    for head in heads:
+        for tail in tails:
+            if pattern.type == "affiliated_with" and main_entity and tail.entity == main_entity != head.entity:
+                head, tail = tail, head  # an alliance is told from the side of the organisation the text is about
+            yield Relation(type=pattern.type, head=head.id, tail=tail.id, evidence=unit, pattern=name)
+        if pattern.date_also:
+            dates = [m for m in inside if m.label == "DATE" and m.value]
+            if len(dates) == 1:
+                yield Relation(type=pattern.date_also, head=head.id, tail=dates[0].id, evidence=unit,
+                               pattern=name + " + date in the sentence")
+
+
+def _infobox(text: str, start: int, end: int, inside: list[Mention], mentions: list[Mention], main):
+    line = text[start:end]
+    for key in infobox_keys():
+        if line.startswith(key) and key in INFOBOX and len(line) > len(key) and not line[len(key)].islower():
+            kind, label, role = INFOBOX[key]
+            value = next((m for m in inside if m.label == label and m.start >= start + len(key)), None)
+            subject = _infobox_subject(text, start, mentions) or _main_before(main, start)
+            if value is None or subject is None:
+                return
+            head, tail = (value, subject) if role == "value-is-head" else (subject, value)
+            yield Relation(type=kind, head=head.id, tail=tail.id, evidence=(start, end), pattern=f"infobox:{key}")
+            return
+
+
+def _infobox_subject(text: str, start: int, mentions: list[Mention]) -> Mention | None:
+    """The page's organisation: the last ORG that is a whole line within the few lines above the infobox."""
+    window = text.rfind("\n", 0, max(0, start - 1))
+    for _ in range(6):
+        window = text.rfind("\n", 0, max(0, window - 1))
+    candidates = [m for m in mentions if m.label == "ORG" and max(window, 0) <= m.start < start
+                  and text[text.rfind("\n", 0, m.start) + 1:m.start].strip() == ""
+                  and text[m.end:text.find("\n", m.end) if "\n" in text[m.end:] else len(text)].strip() == ""]
+    latin = [m for m in candidates if not re.search("[А-Яа-яЁё]", m.text)]
+    return (latin or candidates)[-1] if candidates else None
+
+
+def _aliases(text: str, mentions: list[Mention], units: list[tuple[int, int]]):
+    seen_acronyms: set[str] = set()
+    for secondary, primary, kind in alias_pairs(text, mentions):
+        if kind == "acronym":
+            if secondary.text in seen_acronyms:
+                continue  # the first use of an acronym states the alias; the rest are plain mentions
+            seen_acronyms.add(secondary.text)
+        unit = next(((a, b) for a, b in units if a <= min(primary.start, secondary.start)
+                     and max(primary.end, secondary.end) <= b),
+                    (min(primary.start, secondary.start), max(primary.end, secondary.end)))
+        yield Relation(type="alias_of", head=secondary.id, tail=primary.id, evidence=unit, pattern=f"alias:{kind}")
+
+
+def _main_organisation(mentions: list[Mention]) -> list[Mention]:
+    """Mentions of the organisation the document is about: the ORG named most often (by entity, else name),
+    the first named on a tie."""
+    groups: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        if m.label == "ORG" and not _GENERIC_BODY.match(m.text):
+            groups[m.entity or name_key(m.normal)].append(m)
+    if not groups:
+        return []
+    counts = Counter({k: len(v) for k, v in groups.items()})
+    best = max(counts.values())
+    key = min((k for k, c in counts.items() if c == best), key=lambda k: groups[k][0].start)
+    return groups[key]
+
+
+def _main_before(main: list[Mention], position: int) -> Mention | None:
+    before = [m for m in main if m.start < position]
+    return before[-1] if before else (main[0] if main else None)
+
+
+_FACILITY = re.compile(r"(?i)\b(?:улиц|площад|проспект|переул|шоссе|набережн|кладбищ|сквер|бульвар|вокзал|аэропорт|"
+                       r"street|square|avenue|cemetery|airport|station|building|билдинг)")
+_PLACE_WITHIN = re.compile(r"(?i)\b(?:лес|бор|роща|озер|рек[аи]|район|посел|посёл|сел[оа]|деревн|город|станиц|"
+                           r"forest|lake|river|district|village|town)")
+
+
+def _valid(rel: Relation, by_id: dict[str, Mention]) -> bool:
+    head, tail = by_id[rel.head], by_id[rel.tail]
+    heads, tails = SIGNATURE[rel.type]
+    if head.label not in heads or tail.label not in tails or head.id == tail.id:
+        return False
+    if rel.type == "located_in" and (_FACILITY.search(head.normal) or _FACILITY.search(tail.normal)):
+        return False  # streets, squares and buildings are addresses, not places within places
+    if rel.pattern == "ru:в-области" and not _PLACE_WITHIN.search(head.normal):
+        return False  # "из Донецка в Москву", "посольство Японии в Лаосе": not one place inside another
+    if rel.pattern == "alias:acronym" and len(head.text) < 3:
+        return False
+    if tail.label == "DATE" and not tail.value:
+        return False
+    same = head.entity is not None and head.entity == tail.entity
+    return rel.type == "alias_of" or not same

@@ -1,0 +1,49 @@
+"""render_review(out_dir) -> one self-contained HTML page to browse a run's documents, entities and facts.
+
+The page carries the run's records as JSON and draws one document at a time on demand, so a corpus of
+thousands of documents loads fast. Every piece of corpus text reaches the page through textContent, never
+as markup: a source holding "<script>" shows it as text.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from ..core.records import Document, Entity, Fact
+from ..io.atomic import write_text
+from ..io.jsonl import read_records
+
+_PAGE = Path(__file__).resolve().parent / "review_page"
+
+
+def _template() -> str:
+    """The page with its style and script put in (they are kept as files of their own: page.html/css/js)."""
+    html = (_PAGE / "page.html").read_text(encoding="utf-8")
+    return (html.replace("__STYLE__", (_PAGE / "page.css").read_text(encoding="utf-8"))
+                .replace("__SCRIPT__", (_PAGE / "page.js").read_text(encoding="utf-8")))
+
+
+def render_review(out_dir: Path) -> str:
+    """The review page for the outputs in `out_dir` (documents.jsonl, entities.jsonl, facts.jsonl)."""
+    documents = read_records(out_dir / "documents.jsonl", Document)
+    data = {
+        "documents": [d.model_dump(mode="json") for d in documents],
+        "entities": [e.model_dump(mode="json") for e in read_records(out_dir / "entities.jsonl", Entity)],
+        "facts": [f.model_dump(mode="json") for f in read_records(out_dir / "facts.jsonl", Fact)],
+    }
+    payload = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e")
+    payload = payload.replace("&", "\\u0026").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    title = f"{len(documents)} documents in {out_dir.name or out_dir}"
+    return _template().replace("__TITLE__", _escape(title)).replace("__DATA__", payload)
+
+
+def write_review(out_dir: Path, html_path: Path | None = None) -> Path:
+    """Write the review page (default DIR/review.html) and return its path."""
+    target = html_path or out_dir / "review.html"
+    write_text(target, render_review(out_dir))
+    return target
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")

@@ -1,0 +1,28 @@
+"""show_document(doc) -> the document as terminal text with coloured mentions, for a quick look."""
+
+from __future__ import annotations
+
+from ..core.records import Document
+
+COLOURS = {"ORG": "\033[1;34m", "LOC": "\033[1;32m", "PER": "\033[1;31m", "DATE": "\033[1;35m"}
+RESET = "\033[0m"
+
+
+def show_document(doc: Document, colour: bool = True) -> str:
+    """Text with each mention marked (colours, or [LABEL ...] brackets without them), then its relations."""
+    parts, position = [], 0
+    for m in sorted(doc.mentions, key=lambda m: m.start):
+        if m.start < position:
+            continue
+        parts.append(doc.text[position:m.start])
+        parts.append(f"{COLOURS[m.label]}{m.text}{RESET}" if colour else f"[{m.label} {m.text}]")
+        position = m.end
+    parts.append(doc.text[position:])
+    legend = "  ".join(f"{COLOURS[k]}{k}{RESET}" if colour else k for k in COLOURS)
+    about = filter(None, [doc.meta.title, doc.meta.source, doc.meta.published])
+    header = f"{doc.id} · {doc.lang} · " + " · ".join(about)
+    by_id = {m.id: m for m in doc.mentions}
+    relations = [f"  {by_id[r.head].text} —{r.type}→ {by_id[r.tail].value or by_id[r.tail].text}"
+                 for r in doc.relations]
+    lines = [header, legend, "", "".join(parts).rstrip(), ""]
+    return "\n".join(lines + (["relations:", *relations] if relations else []))
