@@ -6,13 +6,19 @@ STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 OUT ?= outputs
 
-.PHONY: run test install clean
+.PHONY: run test test-fast lint install clean
 
 run: $(STAMP)
 	$(BIN)/pipeline run corpus --out $(OUT)
 
-test: $(TEST_STAMP)
+test: lint
 	$(BIN)/python -m pytest
+
+test-fast: $(TEST_STAMP)     # the model-free part, in seconds
+	$(BIN)/python -m pytest -m "not models"
+
+lint: $(TEST_STAMP)
+	$(BIN)/ruff check pipeline tests benchmarks
 
 install: $(STAMP)
 

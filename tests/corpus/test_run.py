@@ -1,31 +1,24 @@
-"""End to end: a small real corpus through the library and the command line."""
+"""run_corpus end to end on a small real corpus (four documents, three encodings, HTML): what the files hold."""
 
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
-from pipeline.run import run_corpus
-from pipeline.schema import Document, Entity, Fact, Manifest, Settings
+from pipeline.core.records import Document, Entity, Fact, Manifest
+from pipeline.core.settings import Settings
+from pipeline.corpus.run import run_corpus
 
-from .conftest import DATA
+from ..common import DATA
 
-
-def _cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "pipeline", *args], capture_output=True, text=True, cwd=cwd,
-                          env={**os.environ, "PYTHONIOENCODING": "utf-8"}, timeout=600)
+pytestmark = pytest.mark.models
 
 
 @pytest.fixture(scope="module")
-def corpus_run(tmp_path_factory, pipelines):
+def corpus_run(tmp_path_factory, _built_models):
     out = tmp_path_factory.mktemp("out")
-    return out, run_corpus([DATA / "corpus"], out, Settings(), pipelines=pipelines)
+    return out, run_corpus([DATA / "corpus"], out, Settings(), pipelines=_built_models)
 
 
 def test_four_files_every_line_validates_and_offsets_hold(corpus_run):
@@ -77,46 +70,3 @@ def test_entities_group_mentions_across_documents(corpus_run):
     assert samara.mentions == 2 and samara.documents == ["en/branches"]
     yaroslavl = next(e for e in result.entities if "Ярославль" in e.names.get("ru", []))
     assert yaroslavl.mentions == 2
-
-
-def test_two_runs_are_byte_identical(tmp_path):
-    first, second = tmp_path / "a", tmp_path / "b"
-    assert _cli("run", str(DATA / "corpus"), "--out", str(first)).returncode == 0
-    assert _cli("run", str(DATA / "corpus"), "--out", str(second)).returncode == 0
-    for name in ("documents.jsonl", "entities.jsonl", "facts.jsonl"):
-        assert (first / name).read_bytes() == (second / name).read_bytes()
-
-
-def test_bad_input_is_reported_and_the_rest_is_written(tmp_path):
-    corpus = tmp_path / "corpus"
-    shutil.copytree(DATA / "bad", corpus)
-    out = tmp_path / "out"
-    result = _cli("run", str(corpus), "--out", str(out))
-    assert result.returncode == 1
-    errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
-    assert len(errors) == 4
-    for name, reason in [("empty.txt", "empty file"), ("binary.txt", "binary"), ("latin1.txt", "cannot decode"),
-                         ("broken-front-matter.md", "broken front matter")]:
-        assert any(name in e and reason in e for e in errors), (name, errors)
-    manifest = json.loads((out / "manifest.json").read_text())
-    assert len(manifest["errors"]) == 4 and manifest["counts"]["documents"] == 1
-    docs = (out / "documents.jsonl").read_text().splitlines()
-    assert [json.loads(d)["id"] for d in docs] == ["good"]
-    assert not list(out.glob(".*.tmp"))
-
-
-def test_usage_errors_exit_2(tmp_path):
-    assert _cli("run", str(tmp_path / "missing")).returncode == 2
-    bad_config = tmp_path / "bad.toml"
-    bad_config.write_text("[pipeline]\nmax_file_mb = -1\n")
-    result = _cli("run", str(DATA / "corpus"), "--config", str(bad_config), "--out", str(tmp_path / "o"))
-    assert result.returncode == 2 and "max_file_mb" in result.stderr
-    assert _cli("run", str(DATA / "corpus"), "--executor", "spark").returncode == 2
-
-
-def test_schema_command_prints_the_records_json_schema():
-    result = _cli("schema")
-    assert result.returncode == 0
-    schema = json.loads(result.stdout)
-    assert {"Document", "Mention", "Entity", "Fact", "Manifest"} <= set(schema["$defs"])
-    assert schema["$defs"]["Mention"]["properties"]["label"]["enum"] == ["ORG", "LOC", "PER", "DATE"]

@@ -1,18 +1,19 @@
-"""The shipped sample corpus: every document reads, in its encoding, with its metadata."""
+"""The shipped sample corpus, processed once per session: every document reads with its metadata, and each
+thing it names is one entity across documents and languages."""
 
-from pathlib import Path
+import json
+import re
 
 import pytest
 
-from pipeline.run import run_corpus
-from pipeline.schema import Settings
+from ..common import CORPUS
 
-CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+pytestmark = pytest.mark.models
 
 
-@pytest.fixture(scope="module")
-def sample(pipelines):
-    return run_corpus([CORPUS], None, Settings(), pipelines=pipelines)
+@pytest.fixture
+def sample(sample_run):
+    return sample_run[1]
 
 
 def test_every_sample_document_is_processed(sample):
@@ -39,7 +40,8 @@ def test_the_english_article_is_byte_for_byte_the_source_text(sample):
 
 LABELS = {"Moscow": "LOC", "Saint Petersburg": "LOC"}
 THINGS = {  # entity -> how its names are written in the sample texts (English and Russian, any case)
-    "Russian Socialist Movement": r"Russian Socialist Movement|\bRSM\b|Российск\w+ социалистическ\w+ движени\w+|\bРСД\b",
+    "Russian Socialist Movement":
+        r"Russian Socialist Movement|\bRSM\b|Российск\w+ социалистическ\w+ движени\w+|\bРСД\b",
     "Moscow": r"\bMoscow\b|\bМоскв[аеуы]\b|\bМосквой\b",
     "Saint Petersburg": r"\bSt\.? Petersburg|Saint[- ]Petersburg|Санкт-Петербург\w*|(?<![-\w])Петербург(?:е|а|у|ом)?\b",
     "Vpered": r"\bVpered\b|Вперёд",
@@ -49,12 +51,9 @@ THINGS = {  # entity -> how its names are written in the sample texts (English a
 }
 
 
-@pytest.fixture(scope="module")
-def written(tmp_path_factory, pipelines):
-    import json
-
-    out = tmp_path_factory.mktemp("sample")
-    run_corpus([CORPUS], out, Settings(), pipelines=pipelines)
+@pytest.fixture
+def written(sample_run):
+    out = sample_run[0]
     documents = [json.loads(line) for line in (out / "documents.jsonl").read_text(encoding="utf-8").splitlines()]
     entities = [json.loads(line) for line in (out / "entities.jsonl").read_text(encoding="utf-8").splitlines()]
     return documents, entities
@@ -62,8 +61,6 @@ def written(tmp_path_factory, pipelines):
 
 @pytest.mark.parametrize("thing", list(THINGS))
 def test_one_entity_per_thing_in_both_languages_from_every_document(written, thing):
-    import re
-
     documents, entities = written
     pattern = re.compile(THINGS[thing])
     naming = {d["id"] for d in documents if pattern.search(d["text"])}

@@ -1,4 +1,4 @@
-"""Scale and robustness: cache, executors with identical outputs, bad input, kill and resume."""
+"""Scale and robustness of run_corpus: executors with identical outputs, the cache, bad input, kill and resume."""
 
 from __future__ import annotations
 
@@ -9,17 +9,18 @@ import signal
 import sqlite3
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
-from pipeline.cache import FILE_NAME
-from pipeline.gazetteer import DEFAULT_PATH
-from pipeline.run import run_corpus
-from pipeline.schema import Settings
+from pipeline.core.resources import DEFAULT_GAZETTEER
+from pipeline.core.settings import Settings
+from pipeline.corpus.cache import FILE_NAME
+from pipeline.corpus.run import run_corpus
 
-ROOT = Path(__file__).resolve().parent.parent
+from ..common import CORPUS, DATA
+
+pytestmark = pytest.mark.models
 OUTPUTS = ("documents.jsonl", "entities.jsonl", "facts.jsonl")
 
 
@@ -28,49 +29,60 @@ def _same_outputs(a: Path, b: Path) -> None:
         assert (a / name).read_bytes() == (b / name).read_bytes(), name
 
 
-@pytest.fixture(scope="module")
-def serial(tmp_path_factory, pipelines):
-    out = tmp_path_factory.mktemp("serial")
-    run_corpus([ROOT / "corpus"], out, Settings(), pipelines=pipelines)
-    return out
+@pytest.fixture
+def serial(sample_run):
+    return sample_run[0]
 
 
 def test_process_pool_gives_byte_identical_outputs(serial, tmp_path):
-    result = run_corpus([ROOT / "corpus"], tmp_path, Settings(), workers=2)
+    result = run_corpus([CORPUS], tmp_path, Settings(), workers=2)
     assert result.manifest.counts["extracted"] == 12
     _same_outputs(serial, tmp_path)
 
 
 def test_dask_local_cluster_gives_byte_identical_outputs(serial, tmp_path):
-    pytest.importorskip("distributed")
-    run_corpus([ROOT / "corpus"], tmp_path, Settings(), workers=2, executor="dask")
+    run_corpus([CORPUS], tmp_path, Settings(), workers=2, executor="dask")
     _same_outputs(serial, tmp_path)
 
 
-def test_rerun_extracts_nothing_and_a_new_document_only_itself(tmp_path, pipelines):
-    corpus = tmp_path / "corpus"
-    shutil.copytree(ROOT / "tests" / "data" / "corpus", corpus)
+def test_unchanged_rerun_loads_no_model_and_writes_the_same_files(serial, tmp_path):
     out = tmp_path / "out"
-    first = run_corpus([corpus], out, Settings(), pipelines=pipelines)
+    shutil.copytree(serial, out)
+    script = ("import sys, pipeline; r = pipeline.run_corpus([sys.argv[1]], sys.argv[2]); "
+              "print(r.manifest.counts['extracted'], r.manifest.counts['from_cache'], "
+              "sorted(m for m in ('spacy', 'natasha', 'slovnet', 'thinc') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", script, str(CORPUS), str(out)], capture_output=True, text=True,
+                          timeout=600)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split(maxsplit=2) == ["0", "12", "[]\n"]
+    _same_outputs(serial, out)
+
+
+def test_rerun_extracts_nothing_and_a_new_document_only_itself(tmp_path, models):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(DATA / "corpus", corpus)
+    out = tmp_path / "out"
+    first = run_corpus([corpus], out, Settings(), pipelines=models)
     assert first.manifest.counts["extracted"] == 4 and (out / FILE_NAME).exists()
-    again = run_corpus([corpus], out, Settings(), pipelines=pipelines)
+    again = run_corpus([corpus], out, Settings(), pipelines=models)
     assert (again.manifest.counts["extracted"], again.manifest.counts["from_cache"]) == (0, 4)
     (corpus / "en" / "new.txt").write_text("The Left Front met in Kazan on 1 May 2012.\n", encoding="utf-8")
-    third = run_corpus([corpus], out, Settings(), pipelines=pipelines)
+    third = run_corpus([corpus], out, Settings(), pipelines=models)
     assert (third.manifest.counts["extracted"], third.manifest.counts["from_cache"]) == (1, 4)
     (corpus / "en" / "new.txt").write_text("The Left Front met in Samara on 2 May 2012.\n", encoding="utf-8")
-    assert run_corpus([corpus], out, Settings(), pipelines=pipelines).manifest.counts["extracted"] == 1
+    assert run_corpus([corpus], out, Settings(), pipelines=models).manifest.counts["extracted"] == 1
 
 
-def test_gazetteer_edits_relink_and_reparse_only_when_needed(tmp_path, pipelines):
+def test_gazetteer_edits_relink_and_reparse_only_when_needed(tmp_path):
     corpus = tmp_path / "corpus"
-    shutil.copytree(ROOT / "tests" / "data" / "corpus", corpus)
+    shutil.copytree(DATA / "corpus", corpus)
     out = tmp_path / "out"
     gazetteer = tmp_path / "gazetteer.tsv"
-    gazetteer.write_text(DEFAULT_PATH.read_text(encoding="utf-8"), encoding="utf-8")
+    gazetteer.write_text(DEFAULT_GAZETTEER.read_text(encoding="utf-8"), encoding="utf-8")
     settings = Settings(gazetteer=str(gazetteer))
     run_corpus([corpus], out, settings)
-    renamed = gazetteer.read_text(encoding="utf-8").replace("loc:samara\tLOC\tSamara", "loc:samara-city\tLOC\tSamara | ~Kuibyshev")
+    renamed = gazetteer.read_text(encoding="utf-8").replace("loc:samara\tLOC\tSamara",
+                                                            "loc:samara-city\tLOC\tSamara | ~Kuibyshev")
     gazetteer.write_text(renamed, encoding="utf-8")  # a new id and a link-only name: nothing to parse again
     relinked = run_corpus([corpus], out, settings)
     assert relinked.manifest.counts["extracted"] == 0
@@ -98,10 +110,10 @@ def _bad_corpus(tmp_path: Path) -> Path:
     return corpus
 
 
-def test_bad_inputs_are_reported_one_line_each_and_the_rest_is_written(tmp_path, pipelines):
+def test_bad_inputs_are_reported_one_line_each_and_the_rest_is_written(tmp_path, models):
     corpus = _bad_corpus(tmp_path)
     out = tmp_path / "out"
-    result = run_corpus([corpus], out, Settings(max_file_mb=2), pipelines=pipelines)
+    result = run_corpus([corpus], out, Settings(max_file_mb=2), pipelines=models)
     errors = {Path(e.path).name: e.error for e in result.manifest.errors}
     assert "symbolic link loop" in errors["loop"]
     assert "outside the corpus" in errors["outside.txt"] and "follow_symlinks" in errors["outside.txt"]
@@ -113,11 +125,11 @@ def test_bad_inputs_are_reported_one_line_each_and_the_rest_is_written(tmp_path,
     assert result.manifest.skipped == [(corpus / "docs" / "notes.docx").as_posix()]
     page = next(d for d in result.documents if d.id == "docs/page")
     assert "alert" not in page.text and [m.text for m in page.mentions] == ["Left Front", "Perm"]
-    followed = run_corpus([corpus], None, Settings(max_file_mb=2, follow_symlinks=True), pipelines=pipelines)
+    followed = run_corpus([corpus], None, Settings(max_file_mb=2, follow_symlinks=True), pipelines=models)
     assert "docs/outside" in [d.id for d in followed.documents]
 
 
-def test_unreadable_file(tmp_path, pipelines, monkeypatch):
+def test_unreadable_file(tmp_path, models, monkeypatch):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "open.txt").write_text("The Left Front met in Moscow.\n", encoding="utf-8")
@@ -133,12 +145,12 @@ def test_unreadable_file(tmp_path, pipelines, monkeypatch):
             return original(self)
 
         monkeypatch.setattr(Path, "read_bytes", read_bytes)
-    result = run_corpus([corpus], None, Settings(), pipelines=pipelines)
+    result = run_corpus([corpus], None, Settings(), pipelines=models)
     assert [d.id for d in result.documents] == ["open"]
     assert result.manifest.errors[0].error == f"{secret}: cannot read: Permission denied"
 
 
-def test_file_that_disappears_mid_run(tmp_path, pipelines):
+def test_file_that_disappears_mid_run(tmp_path, models):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     for name in ("a", "b", "c"):
@@ -148,22 +160,22 @@ def test_file_that_disappears_mid_run(tmp_path, pipelines):
         if number == 1:
             (corpus / "c.txt").unlink()
 
-    result = run_corpus([corpus], None, Settings(), progress=vanish, pipelines=pipelines)
+    result = run_corpus([corpus], None, Settings(), progress=vanish, pipelines=models)
     assert [d.id for d in result.documents] == ["a", "b"]
     assert "c.txt" in result.manifest.errors[0].path and "No such file" in result.manifest.errors[0].error
 
 
-def test_kill_nine_mid_run_keeps_previous_outputs_and_the_next_run_completes(tmp_path, pipelines):
+def test_kill_nine_mid_run_keeps_previous_outputs_and_the_next_run_completes(tmp_path, serial):
     corpus = tmp_path / "corpus"
-    shutil.copytree(ROOT / "corpus", corpus)
+    shutil.copytree(CORPUS, corpus)
     out = tmp_path / "out"
     small = tmp_path / "small"
-    shutil.copytree(ROOT / "tests" / "data" / "corpus", small)
+    shutil.copytree(DATA / "corpus", small)
     subprocess.run([sys.executable, "-m", "pipeline", "run", str(small), "--out", str(out), "--workers", "1"],
                    check=False, capture_output=True, timeout=600)
     previous = {name: (out / name).read_bytes() for name in OUTPUTS}
-    process = subprocess.Popen([sys.executable, "-m", "pipeline", "run", str(corpus), "--out", str(out), "--workers", "1"],
-                               stderr=subprocess.PIPE, text=True)
+    command = [sys.executable, "-m", "pipeline", "run", str(corpus), "--out", str(out), "--workers", "1"]
+    process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
     for line in process.stderr:
         if "[4/12]" in line:
             break
@@ -179,19 +191,24 @@ def test_kill_nine_mid_run_keeps_previous_outputs_and_the_next_run_completes(tmp
     assert done.returncode == 0, done.stderr
     manifest = json.loads((out / "manifest.json").read_text())
     assert manifest["counts"]["from_cache"] >= 3 and manifest["counts"]["extracted"] <= 9
-    uninterrupted = tmp_path / "uninterrupted"
-    run_corpus([corpus], uninterrupted, Settings(), pipelines=pipelines)
-    _same_outputs(uninterrupted, out)
+    # the same files as the uninterrupted run of the same corpus (read from another folder: only `path` differs)
+    for name in ("entities.jsonl", "facts.jsonl"):
+        assert (serial / name).read_bytes() == (out / name).read_bytes(), name
+    ours, theirs = ((json.loads(line) for line in (folder / "documents.jsonl").read_text().splitlines())
+                    for folder in (out, serial))
+    assert [{**d, "path": None} for d in ours] == [{**d, "path": None} for d in theirs]
 
 
-def test_a_damaged_cache_row_is_reported_and_extracted_again(tmp_path, pipelines):
+def test_a_damaged_cache_row_is_reported_once_and_extracted_again(tmp_path, models):
     corpus = tmp_path / "corpus"
-    shutil.copytree(ROOT / "tests" / "data" / "corpus", corpus)
+    shutil.copytree(DATA / "corpus", corpus)
     out = tmp_path / "out"
-    run_corpus([corpus], out, Settings(), pipelines=pipelines)
+    run_corpus([corpus], out, Settings(), pipelines=models)
     with sqlite3.connect(out / FILE_NAME) as db:
         db.execute("UPDATE documents SET record = '{broken' WHERE id = 'en/branches'")
-    damaged = run_corpus([corpus], out, Settings(), pipelines=pipelines)
-    assert damaged.manifest.counts["documents"] == 3 and "unreadable" in damaged.manifest.errors[0].error
-    healed = run_corpus([corpus], out, Settings(), pipelines=pipelines)
+    damaged = run_corpus([corpus], out, Settings(), pipelines=models)
+    assert damaged.manifest.counts["documents"] == 3
+    assert [e.path for e in damaged.manifest.errors] == ["en/branches"]
+    assert "unreadable" in damaged.manifest.errors[0].error
+    healed = run_corpus([corpus], out, Settings(), pipelines=models)
     assert healed.manifest.counts["extracted"] == 1 and healed.manifest.counts["documents"] == 4

@@ -2,7 +2,9 @@
 
 import pytest
 
-from .conftest import ents
+from ..common import ents
+
+pytestmark = pytest.mark.models
 
 INFOBOX = ("Workers' Union of Kazan\n\nLeaderArham Kothari\nHeadquartersMoscow, Russia\n"
            "International affiliationFourth International\n\nThe union was founded in 2009.")
@@ -44,7 +46,7 @@ def test_name_and_parenthesised_translation_are_two_names(nlp_for):
 def test_undefined_acronym_is_read_as_the_initials_of_a_name(nlp_for):
     doc = nlp_for("The Russian Socialist Movement held a congress. Later the RSM opened a branch, and RSM activists "
                   "joined a picket.")
-    assert [(t, l) for t, l in ents(doc) if t == "RSM"] == [("RSM", "ORG"), ("RSM", "ORG")]
+    assert [(t, label) for t, label in ents(doc) if t == "RSM"] == [("RSM", "ORG"), ("RSM", "ORG")]
 
 
 def test_acronym_of_no_name_in_the_document_is_left_alone(nlp_for):

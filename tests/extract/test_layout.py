@@ -1,6 +1,8 @@
+"""Page artefacts found without changing the text: glued infobox keys, "…Edit" headings, citation markers."""
+
 import pytest
 
-from pipeline.clean import citation_spans, glue_points, heading_spans
+from pipeline.extract.layout import citation_spans, glue_points, heading_spans
 
 
 @pytest.mark.parametrize("line, cut", [

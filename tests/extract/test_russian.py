@@ -2,9 +2,9 @@
 
 import pytest
 
-from pipeline.spans import name_pieces
+from ..common import ents
 
-from .conftest import ents
+pytestmark = pytest.mark.models
 
 
 def test_natasha_entities_on_exact_offsets(nlp_for):
@@ -28,20 +28,6 @@ def test_morphology_is_on_the_tokens(nlp_for):
 ])
 def test_quotes_around_a_name_are_not_part_of_it(nlp_for, text, name):
     assert (name, "ORG") in ents(nlp_for(text))
-
-
-@pytest.mark.parametrize("text, model_span, expected", [
-    ("лиги «Вперёд» и", "лиги «Вперёд", ["лиги «Вперёд»"]),
-    ("движения («Каспаров.ру»", "движения («Каспаров.ру»", ["движения", "Каспаров.ру"]),
-    ("движения «Революция — демократия — социализм»", "движения «Революция — демократия — социализм",
-     ["движения"]),
-    ("Федерации социалистической молодёжи из", "Федерации социалистической молодёжи из",
-     ["Федерации социалистической молодёжи"]),
-    ('ООО "МНКТ"', 'ООО "МНКТ"', ['ООО "МНКТ"']),
-    ("«Газпром»", "«Газпром»", ["Газпром"]),
-])
-def test_name_pieces(text, model_span, expected):
-    assert [text[a:b] for a, b in name_pieces(text, 0, len(model_span))] == expected
 
 
 def test_acronym_defined_in_brackets_is_the_organisation(nlp_for):
@@ -72,6 +58,6 @@ def test_eve_of_an_event_is_not_a_date_but_eve_of_a_stated_day_is(nlp_for):
         ("1 мая 2012 года", "2012-05-01"), ("накануне", "2012-04-30")]
 
 
-def test_number_followed_by_comma_is_two_tokens(pipelines):
-    doc = pipelines.ru.make_doc("24 июня 2011, 18:30 и 3,5 млн")
+def test_number_followed_by_comma_is_two_tokens(models):
+    doc = models.ru.make_doc("24 июня 2011, 18:30 и 3,5 млн")
     assert [t.text for t in doc][:4] == ["24", "июня", "2011", ","] and "3,5" in [t.text for t in doc]

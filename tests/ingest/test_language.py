@@ -1,6 +1,6 @@
 import pytest
 
-from pipeline.language import detect_language, foreign_segments
+from pipeline.ingest.language import detect_language, foreign_segments
 
 ARTICLE = ("Russian Socialist Movement (Russian: Российское социалистическое движение) is a radical organisation.\n"
            "  1. ^ a b c (in Russian) В Москве создано новое движение Archived 2013-12-24 at the Wayback Machine "

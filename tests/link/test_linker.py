@@ -1,14 +1,20 @@
-"""Linking: one entity per thing across documents and languages, and no merge of different things."""
+"""Linking real texts: one entity per thing across documents and languages, and no merge of different things."""
 
 from __future__ import annotations
 
 import pytest
 
-from pipeline.link import link_entities, name_key
-from pipeline.names import initials
-from pipeline.run import extract_document
-from pipeline.ingest import Source
-from pipeline.schema import Meta
+from pipeline.core.records import Meta
+from pipeline.core.resources import DEFAULT_GAZETTEER
+from pipeline.core.settings import Settings
+from pipeline.corpus.flow import extract_document
+from pipeline.corpus.run import run_corpus
+from pipeline.ingest.read import InputDocument
+from pipeline.link.linker import link_entities
+
+from ..common import DATA
+
+pytestmark = pytest.mark.models
 
 
 @pytest.fixture(scope="module")
@@ -18,12 +24,12 @@ def empty_gazetteer(tmp_path_factory):
     return path
 
 
-@pytest.fixture(scope="module")
-def link(pipelines):
+@pytest.fixture
+def link(models):
     """Texts -> (documents, entities), linked with the given gazetteer."""
 
     def run(texts: dict[str, str], gazetteer):
-        docs = [extract_document(pipelines, Source(id=k, path=k, sha256="", text=v, meta=Meta()))
+        docs = [extract_document(models, InputDocument(id=k, path=k, sha256="", text=v, meta=Meta()))
                 for k, v in texts.items()]
         return docs, link_entities(docs, gazetteer)
 
@@ -32,21 +38,6 @@ def link(pipelines):
 
 def _entity_of(docs, text):
     return {m.entity for d in docs for m in d.mentions if m.text == text}
-
-
-@pytest.mark.parametrize("name, short", [
-    ("Russian Socialist Movement", "RSM"), ("Российское социалистическое движение", "РСД"),
-    ("Institute of Globalisation and Social Movements", "IGSM"), ("Революционная рабочая партия", "РРП"),
-    ("Движение сопротивления имени Петра Алексеева", "ДСПА"),
-])
-def test_initials(name, short):
-    assert initials(name) == short
-
-
-@pytest.mark.parametrize("a, b", [("St. Petersburg", "Saint Petersburg"), ("Saint-Petersburg", "St Petersburg"),
-                                  ("«Вперёд»", "Вперед"), ("the Left Front", "Left Front")])
-def test_name_keys_fold_spelling_variants(a, b):
-    assert name_key(a) == name_key(b)
 
 
 def test_undefined_acronym_and_bracketed_translation_link_within_a_document(link, empty_gazetteer):
@@ -74,10 +65,9 @@ def test_russian_cases_are_one_entity(link, empty_gazetteer):
 
 
 def test_newspaper_socialist_is_not_socialist_resistance(link):
-    from pipeline.gazetteer import DEFAULT_PATH
-
-    docs, _ = link({"a": "The RSM publishes the newspaper Socialist.",
-                    "b": "Sotsialisticheskoye Soprotivleniye (Socialist Resistance) merged into the RSM."}, DEFAULT_PATH)
+    texts = {"a": "The RSM publishes the newspaper Socialist.",
+             "b": "Sotsialisticheskoye Soprotivleniye (Socialist Resistance) merged into the RSM."}
+    docs, _ = link(texts, DEFAULT_GAZETTEER)
     socialist = _entity_of(docs, "Socialist")
     assert socialist and socialist.isdisjoint(_entity_of(docs, "Socialist Resistance"))
 
@@ -96,9 +86,7 @@ def test_a_citation_in_brackets_is_not_an_alias(link, empty_gazetteer):
 
 
 def test_different_labels_never_join(link):
-    from pipeline.gazetteer import DEFAULT_PATH
-
-    docs, _ = link({"a": "The Perm branch opened in Perm. Activists of Perm Workers came."}, DEFAULT_PATH)
+    docs, _ = link({"a": "The Perm branch opened in Perm. Activists of Perm Workers came."}, DEFAULT_GAZETTEER)
     labels_by_entity = {}
     for m in docs[0].mentions:
         if m.entity:
@@ -106,38 +94,29 @@ def test_different_labels_never_join(link):
     assert all(len(labels) == 1 for labels in labels_by_entity.values())
 
 
-def test_ids_do_not_change_when_a_document_is_added(tmp_path):
+def test_ids_do_not_change_when_a_document_is_added(tmp_path, models):
     import shutil
-
-    from pipeline.run import run_corpus
-    from pipeline.schema import Settings
-
-    from .conftest import DATA
 
     corpus = tmp_path / "corpus"
     shutil.copytree(DATA / "corpus", corpus)
     out = tmp_path / "out"
-    first = run_corpus([corpus], out, Settings())
+    first = run_corpus([corpus], out, Settings(), pipelines=models)
     (corpus / "en" / "later.txt").write_text(
         "The Left Socialist Alliance, known as the Alliance of Left Socialists (ALS) in Samara, met in Kazan.\n",
         encoding="utf-8")
-    second = run_corpus([corpus], out, Settings())
+    second = run_corpus([corpus], out, Settings(), pipelines=models)
     before = {m.id: m.entity for d in first.documents for m in d.mentions}
     after = {m.id: m.entity for d in second.documents if d.id != "en/later" for m in d.mentions}
     assert before == after
 
 
 def test_a_line_added_to_the_gazetteer_is_used_by_the_next_run(tmp_path):
-    from pipeline.gazetteer import DEFAULT_PATH
-    from pipeline.run import run_corpus
-    from pipeline.schema import Settings
-
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "a.txt").write_text("Members of the Tula Workers Circle met in Moscow.\n", encoding="utf-8")
     (corpus / "b.txt").write_text("Тульский рабочий кружок провёл собрание.\n", encoding="utf-8")
     gazetteer = tmp_path / "gazetteer.tsv"
-    gazetteer.write_text(DEFAULT_PATH.read_text(encoding="utf-8")
+    gazetteer.write_text(DEFAULT_GAZETTEER.read_text(encoding="utf-8")
                          + "org:tula-workers-circle\tORG\tTula Workers Circle\tТульский рабочий кружок\n",
                          encoding="utf-8")
     result = run_corpus([corpus], None, Settings(gazetteer=str(gazetteer)))

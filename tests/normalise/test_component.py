@@ -1,31 +1,35 @@
-"""Russian names to the nominative: a table of phrases in sentence context, with the forms a reader expects."""
+"""Russian names to the nominative in sentence context (Natasha's morphology), and the fields normalise sets."""
 
 import csv
 
 import pytest
 
-from pipeline.normalise import russian_normal
-
-from .conftest import DATA
+from ..common import DATA
 
 ROWS = list(csv.DictReader((DATA / "ru_normal_forms.tsv").open(encoding="utf-8"), delimiter="\t"))
 
+pytestmark = pytest.mark.models
+
 
 @pytest.mark.parametrize("row", ROWS, ids=lambda r: r["mention"])
-def test_nominative_in_context(pipelines, row):
-    doc = pipelines.ru(row["sentence"])
+def test_nominative_in_context(models, row):
+    from pipeline.normalise.component import russian_normal
+
+    doc = models.ru(row["sentence"])
     start = row["sentence"].index(row["mention"])
     span = doc.char_span(start, start + len(row["mention"]), label=row["label"])
     assert span is not None
     assert russian_normal(span) == row["normal"]
 
 
-def test_table_covers_the_labels():
-    labels = [r["label"] for r in ROWS]
-    assert len(ROWS) >= 60 and {labels.count(x) >= 15 for x in ("ORG", "LOC", "PER")} == {True}
+def test_pipeline_sets_normal_and_translit_of_names_and_neither_changes_dates(nlp_for):
+    doc = nlp_for("Решение приняли 7 марта 2011 года делегаты Социалистической лиги «Вперёд» в Санкт-Петербурге.")
+    fields = {e.text: (e.label_, e._.normal, e._.translit) for e in doc.ents}
+    assert fields["Санкт-Петербурге"] == ("LOC", "Санкт-Петербург", "Sankt-Peterburg")
+    assert fields["7 марта 2011 года"] == ("DATE", "7 марта 2011 года", None)
 
 
-def test_pipeline_fills_normal_and_translit(nlp_for):
-    doc = nlp_for("Решение приняли делегаты Социалистической лиги «Вперёд» в Санкт-Петербурге.")
-    normals = {e.text: e._.normal for e in doc.ents}
-    assert normals["Санкт-Петербурге"] == "Санкт-Петербург"
+def test_english_names_keep_their_text_and_have_no_latin_key(nlp_for):
+    doc = nlp_for("Delegates of the Left Front met in Moscow.")
+    assert {(e.text, e._.normal, e._.translit) for e in doc.ents} == {("Left Front", "Left Front", None),
+                                                                      ("Moscow", "Moscow", None)}

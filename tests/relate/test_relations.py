@@ -4,20 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.gazetteer import DEFAULT_PATH
-from pipeline.ingest import Source
-from pipeline.link import link_entities
-from pipeline.relate import build_facts
-from pipeline.run import extract_document, relate_documents
-from pipeline.schema import Meta
+from pipeline import InputDocument, Meta, process_documents, process_text
+
+pytestmark = pytest.mark.models
 
 
-@pytest.fixture(scope="module")
-def relations_of(pipelines):
+@pytest.fixture
+def relations_of(models):
     def run(text: str, published: str | None = "2011-05-01") -> set[tuple[str, str, str]]:
-        doc = extract_document(pipelines, Source(id="t", path="t", sha256="", text=text, meta=Meta(published=published)))
-        link_entities([doc], DEFAULT_PATH)
-        relate_documents([doc])
+        doc = process_text(text, models=models, published=published)
         by_id = {m.id: m for m in doc.mentions}
         return {(r.type, by_id[r.head].text, by_id[r.tail].value or by_id[r.tail].text) for r in doc.relations}
 
@@ -29,12 +24,14 @@ STATED = [
      {("founded_on", "Left Socialist Alliance", "2009-05-12")}),
     ("The Russian Socialist Movement was officially created on 7 March 2011 by the fusion of Vpered and "
      "Sotsialisticheskoye Soprotivleniye (Socialist Resistance).",
-     {("founded_on", "Russian Socialist Movement", "2011-03-07"), ("merged_into", "Vpered", "Russian Socialist Movement"),
+     {("founded_on", "Russian Socialist Movement", "2011-03-07"),
+      ("merged_into", "Vpered", "Russian Socialist Movement"),
       ("merged_into", "Sotsialisticheskoye Soprotivleniye", "Russian Socialist Movement")}),
     ("The Russian Socialist Movement held a congress. In April 2011, the Perm branch of the Revolutionary Workers' "
      "Party also joined.",
      {("joined", "Revolutionary Workers' Party", "Russian Socialist Movement"),
-      ("joined_on", "Revolutionary Workers' Party", "2011-04"), ("has_branch_in", "Revolutionary Workers' Party", "Perm")}),
+      ("joined_on", "Revolutionary Workers' Party", "2011-04"),
+      ("has_branch_in", "Revolutionary Workers' Party", "Perm")}),
     ("The Left Front has regional branches in Moscow, Kaluga and Saratov.",
      {("has_branch_in", "Left Front", "Moscow"), ("has_branch_in", "Left Front", "Kaluga"),
       ("has_branch_in", "Left Front", "Saratov")}),
@@ -81,26 +78,25 @@ def test_sentences_that_state_nothing_yield_nothing(relations_of, text):
     assert relations_of(text) == set()
 
 
-def test_implicit_object_is_the_documents_main_organisation_and_says_so(pipelines):
+def _facts(models, text: str):
+    (doc,), _, facts = process_documents(models, [InputDocument(id="t", path="t", sha256="", text=text, meta=Meta())])
+    return doc, facts
+
+
+def test_implicit_object_is_the_documents_main_organisation_and_says_so(models):
     text = ("The Russian Socialist Movement grew quickly. The Russian Socialist Movement held a congress. "
             "Later the Union of Tula Workers also joined.")
-    doc = extract_document(pipelines, Source(id="t", path="t", sha256="", text=text, meta=Meta()))
-    link_entities([doc], DEFAULT_PATH)
-    relate_documents([doc])
+    doc, facts = _facts(models, text)
     joined = [r for r in doc.relations if r.type == "joined"]
     assert len(joined) == 1 and "main organisation" in joined[0].pattern
-    facts = build_facts([doc])
     assert [(f.subject, f.predicate, f.object) for f in facts] == [
         (next(m.entity for m in doc.mentions if m.text == "Union of Tula Workers"), "joined",
          "org:russian-socialist-movement")]
     assert facts[0].evidence[0].text.endswith("also joined.")
 
 
-def test_coarser_founding_date_folds_into_the_precise_one(relations_of, pipelines):
+def test_coarser_founding_date_folds_into_the_precise_one(models):
     text = ("The Russian Socialist Movement was created in 2011. The Russian Socialist Movement was officially "
             "created on 7 March 2011 at a conference.")
-    doc = extract_document(pipelines, Source(id="t", path="t", sha256="", text=text, meta=Meta()))
-    link_entities([doc], DEFAULT_PATH)
-    relate_documents([doc])
-    facts = build_facts([doc])
+    _, facts = _facts(models, text)
     assert [(f.predicate, f.object, len(f.evidence)) for f in facts] == [("founded_on", "date:2011-03-07", 2)]

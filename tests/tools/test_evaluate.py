@@ -1,9 +1,14 @@
+"""Scoring against gold: exact spans, ignore spans, DATE values, NEREL relation types, linking; the eval command."""
+
 import json
 
 import pytest
 
-from pipeline.evaluate import load_gold, score
-from pipeline.schema import Document, Meta, Mention, Relation
+from pipeline.core.errors import InputError
+from pipeline.core.records import Document, Mention, Meta, Relation
+from pipeline.tools.evaluate import b_cubed, load_gold, score
+
+from ..common import cli
 
 TEXT = "Vpered merged into the RSM in Moscow on 7 March 2011."
 
@@ -53,22 +58,39 @@ def test_alias_of_is_scored_without_direction():
 def test_load_gold_names_the_bad_line(tmp_path):
     path = tmp_path / "gold.jsonl"
     path.write_text(json.dumps({"id": "a", "text": "x"}) + "\n{broken\n")
-    with pytest.raises(Exception, match="gold.jsonl:2"):
+    with pytest.raises(InputError, match=r"gold\.jsonl:2: not a gold document"):
         load_gold(path)
 
 
+@pytest.mark.models
 def test_eval_command_end_to_end(tmp_path):
-    import subprocess
-    import sys
-
     gold = tmp_path / "gold.jsonl"
     text = "The Russian Socialist Movement was founded in Moscow on 7 March 2011."
     gold.write_text(json.dumps({"id": "g1", "lang": "en", "text": text, "entities": [
         {"start": 4, "end": 30, "label": "ORG"}, {"start": 46, "end": 52, "label": "LOC"},
         {"start": 56, "end": 68, "label": "DATE", "value": "2011-03-07"}], "relations": [], "ignore": []}) + "\n")
-    result = subprocess.run([sys.executable, "-m", "pipeline", "eval", str(gold), "--json"], capture_output=True,
-                            text=True, timeout=600)
+    result = cli("eval", str(gold), "--json")
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
     assert report["entities"]["micro"]["recall"] == 1.0
     assert report["values"]["value_correct"] == 1
+
+
+def test_b_cubed_linking_over_exactly_matched_mentions():
+    text = "Vpered, Forward and the RSM."
+    gold = [{"id": "d1", "text": text, "entities": [
+        {"start": 0, "end": 6, "label": "ORG", "canonical": "vpered"},
+        {"start": 8, "end": 15, "label": "ORG", "canonical": "vpered"},
+        {"start": 24, "end": 27, "label": "ORG", "canonical": "rsm"},
+        {"start": 20, "end": 27, "label": "ORG", "canonical": "rsm"}]}]  # "the RSM": no prediction, not counted
+    mentions = [_mention_in(text, 1, 0, 6, "org:vpered"), _mention_in(text, 2, 8, 15, "org:rsm"),
+                _mention_in(text, 3, 24, 27, "org:rsm")]
+    predicted = Document(id="d1", path="d1", sha256="", lang="en", meta=Meta(), text=text, mentions=mentions,
+                         relations=[])
+    # pairs (gold, ours): (vpered, vpered), (vpered, rsm), (rsm, rsm): P = (1 + 1/2 + 1/2) / 3, R = (1/2 + 1/2 + 1) / 3
+    assert b_cubed(gold, [predicted]) == {"mentions": 3, "precision": 0.6667, "recall": 0.6667, "f1": 0.6667}
+
+
+def _mention_in(text, i, start, end, entity):
+    return Mention(id=f"m{i}", start=start, end=end, text=text[start:end], label="ORG", lang="en",
+                   normal=text[start:end], entity=entity, source="spacy")

@@ -1,0 +1,48 @@
+"""The data files in models/: the gazetteer (read again when it changes, refused clearly when broken) and keys."""
+
+import pytest
+
+from pipeline.core.errors import ConfigError
+from pipeline.core.resources import DEFAULT_GAZETTEER, gazetteer_path, infobox_keys, load_gazetteer
+from pipeline.core.settings import Settings
+
+
+def test_the_shipped_gazetteer_is_the_default_and_knows_moscow_in_both_languages():
+    assert gazetteer_path(Settings()) == DEFAULT_GAZETTEER
+    moscow = next(e for e in load_gazetteer(DEFAULT_GAZETTEER) if e.id == "loc:moscow")
+    assert moscow.label == "LOC" and "Moscow" in moscow.names["en"] and moscow.names["ru"][0] == "Москва"
+
+
+def test_names_split_on_bars_and_link_only_names_keep_their_mark(tmp_path):
+    path = tmp_path / "g.tsv"
+    path.write_text("id\tlabel\ten\tru\norg:socialist\tORG\t~Socialist | Sotsialist\t~Социалист\n", encoding="utf-8")
+    (entry,) = load_gazetteer(path)
+    assert entry.names == {"en": ("~Socialist", "Sotsialist"), "ru": ("~Социалист",)}
+
+
+def test_an_edited_file_is_read_again(tmp_path):
+    path = tmp_path / "g.tsv"
+    path.write_text("loc:tula\tLOC\tTula\tТула\n", encoding="utf-8")
+    assert [e.id for e in load_gazetteer(path)] == ["loc:tula"]
+    path.write_text("loc:tula\tLOC\tTula\tТула\nloc:orel\tLOC\tOryol | Orel\tОрёл\n", encoding="utf-8")
+    assert [e.id for e in load_gazetteer(path)] == ["loc:tula", "loc:orel"]
+
+
+@pytest.mark.parametrize("line", ["loc:tula\tCITY\tTula\tТула", "loc:tula\tLOC\tTula"])
+def test_a_broken_line_names_the_file_and_the_line(tmp_path, line):
+    path = tmp_path / "g.tsv"
+    path.write_text("# places\n" + line + "\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"g\.tsv:2: expected 4 tab-separated fields"):
+        load_gazetteer(path)
+
+
+def test_a_missing_gazetteer_is_a_config_error(tmp_path):
+    with pytest.raises(ConfigError, match="cannot read the gazetteer"):
+        load_gazetteer(tmp_path / "missing.tsv")
+
+
+def test_infobox_keys_are_longest_first_so_the_longer_key_wins():
+    keys = infobox_keys()
+    assert {"Leader", "Leaders", "Headquarters", "Affiliation"} <= set(keys)
+    assert keys.index("Leaders") < keys.index("Leader")
+    assert all(len(a) >= len(b) for a, b in zip(keys, keys[1:]))

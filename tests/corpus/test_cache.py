@@ -1,0 +1,63 @@
+"""The result cache: a record comes back only for the same document, bytes and extraction key; damage is survived."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from pipeline.core.resources import DEFAULT_GAZETTEER
+from pipeline.core.settings import Settings
+from pipeline.corpus.cache import FILE_NAME, Cache, extraction_key
+
+from ..common import record
+
+
+def _stored(tmp_path):
+    doc = record("The Left Front met in Moscow.", [("Left Front", "ORG"), ("Moscow", "LOC")], doc_id="en/a")
+    doc = doc.model_copy(update={"sha256": "abc"})
+    doc._sentences = [(0, 29)]
+    cache = Cache(tmp_path / FILE_NAME)
+    cache.put(doc, "key1")
+    return cache, doc
+
+
+def test_a_record_comes_back_whole_with_its_sentences(tmp_path):
+    cache, doc = _stored(tmp_path)
+    back = cache.get("en/a", "abc", "key1")
+    assert back == doc and back._sentences == [(0, 29)]
+    assert cache.has("en/a", "abc", "key1")
+
+
+def test_other_bytes_or_another_extraction_key_miss(tmp_path):
+    cache, _ = _stored(tmp_path)
+    assert cache.get("en/a", "abd", "key1") is None and not cache.has("en/a", "abc", "key2")
+    assert cache.get("en/b", "abc", "key1") is None
+
+
+def test_records_survive_closing_and_a_dropped_one_is_gone(tmp_path):
+    cache, _ = _stored(tmp_path)
+    cache.close()
+    reopened = Cache(tmp_path / FILE_NAME)
+    assert reopened.has("en/a", "abc", "key1")
+    reopened.drop("en/a")
+    assert not reopened.has("en/a", "abc", "key1")
+
+
+def test_a_damaged_row_reads_as_missing(tmp_path):
+    cache, _ = _stored(tmp_path)
+    cache.close()
+    with sqlite3.connect(tmp_path / FILE_NAME) as db:
+        db.execute("UPDATE documents SET record = '{broken' WHERE id = 'en/a'")
+    assert Cache(tmp_path / FILE_NAME).get("en/a", "abc", "key1") is None
+
+
+def test_the_key_changes_with_settings_and_looked_for_names_but_not_with_ids(tmp_path):
+    gazetteer = tmp_path / "g.tsv"
+    gazetteer.write_text("loc:tula\tLOC\tTula\tТула\n", encoding="utf-8")
+    base = extraction_key(Settings(), gazetteer)
+    assert base == extraction_key(Settings(), gazetteer)
+    assert base != extraction_key(Settings(mixed_share=0.25), gazetteer)
+    gazetteer.write_text("loc:tula-city\tLOC\tTula | ~Tula-city\tТула\n", encoding="utf-8")  # linking only
+    assert extraction_key(Settings(), gazetteer) == base
+    gazetteer.write_text("loc:tula\tLOC\tTula | Tula City\tТула\n", encoding="utf-8")  # a new name to look for
+    assert extraction_key(Settings(), gazetteer) != base
+    assert extraction_key(Settings(), DEFAULT_GAZETTEER) != base

@@ -1,0 +1,49 @@
+"""Our pymorphy3 vocabulary gives Natasha's extractors and normaliser the outputs of Natasha's own (pymorphy2)."""
+
+import pytest
+
+pytestmark = pytest.mark.models  # Natasha is imported by the tests only: collecting them loads nothing
+
+
+@pytest.fixture(scope="module")
+def vocab_class():
+    from pipeline.extract.natasha_vocab import MorphVocab
+
+    return MorphVocab
+
+
+WORDS = ["Москве", "Социалистической", "лиги", "марта", "Химках", "Петра", "Алексеева", "года", "шёл", "РСД",
+         "Санкт-Петербурге", "Ростове-на-Дону", "стали", "мыла", "Козловым"]
+
+
+@pytest.fixture(scope="module")
+def natasha_vocab():
+    from natasha import MorphVocab as NatashaMorphVocab
+
+    return NatashaMorphVocab()
+
+
+def test_parses_equal_natashas(natasha_vocab, vocab_class):
+    ours = vocab_class()
+    for word in WORDS:
+        theirs = [(f.normal, f.pos, f.feats) for f in natasha_vocab(word)]  # scores differ in the 4th digit
+        assert [(f.normal, f.pos, f.feats) for f in ours(word)] == theirs, word
+
+
+def test_dates_extractor_gives_the_same_matches(natasha_vocab, vocab_class):
+    from natasha import DatesExtractor
+
+    text = "Конференция прошла 7 марта 2011 года, съезд — 6 марта, а в апреле 2011 г. и 1 мая 2012 г. — акции."
+    ours = [(m.start, m.stop, m.fact) for m in DatesExtractor(vocab_class())(text)]
+    theirs = [(m.start, m.stop, m.fact) for m in DatesExtractor(natasha_vocab)(text)]
+    assert ours == theirs and len(ours) == 4
+
+
+def test_lemmatize_like_natasha(natasha_vocab, vocab_class):
+    ours = vocab_class()
+    assert ours.lemmatize("лиги", "NOUN", {"Case": "Gen", "Number": "Sing"}) == \
+        natasha_vocab.lemmatize("лиги", "NOUN", {"Case": "Gen", "Number": "Sing"}) == "лига"
+
+
+def test_no_pymorphy2_in_our_morphology(vocab_class):
+    assert type(vocab_class().analyzer).__module__.startswith("pymorphy3")

@@ -1,0 +1,112 @@
+"""Linking works on records alone (no model): what joins within a document, across documents and languages,
+what never joins, and which ids entities get."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.core.resources import DEFAULT_GAZETTEER
+from pipeline.link.aliases import alias_pairs
+from pipeline.link.linker import link_entities, previous_ids
+
+from ..common import record
+
+
+@pytest.fixture
+def empty_gazetteer(tmp_path):
+    path = tmp_path / "empty.tsv"
+    path.write_text("id\tlabel\ten\tru\n", encoding="utf-8")
+    return path
+
+
+def _ids(docs, text):
+    return {m.entity for d in docs for m in d.mentions if m.text == text}
+
+
+def test_an_acronym_and_its_expansion_are_one_entity(empty_gazetteer):
+    doc = record("The Workers' Democracy League met in Tula. Later the WDL grew.",
+                 [("Workers' Democracy League", "ORG"), ("Tula", "LOC"), ("WDL", "ORG")])
+    entities = link_entities([doc], empty_gazetteer)
+    assert len(_ids([doc], "WDL") | _ids([doc], "Workers' Democracy League")) == 1
+    assert {e.id for e in entities} == {"org:workers-democracy-league", "loc:tula"}
+
+
+def test_russian_case_forms_of_one_name_are_one_entity(empty_gazetteer):
+    text = "Активисты Союза левых социалистов провели пикет. В Союзе левых социалистов сто членов."
+    normal = {"normal": "Союз левых социалистов", "translit": "Soyuz levykh sotsialistov"}
+    doc = record(text, [("Союза левых социалистов", "ORG"), ("Союзе левых социалистов", "ORG")], lang="ru",
+                 **{"Союза левых социалистов": normal, "Союзе левых социалистов": normal})
+    (entity,) = link_entities([doc], empty_gazetteer)
+    assert entity.id == "org:soyuz-levykh-sotsialistov" and entity.mentions == 2
+    assert entity.names == {"ru": ["Союз левых социалистов"]}
+
+
+def test_a_russian_name_meets_its_english_transliteration_across_documents(empty_gazetteer):
+    en = record("Sotsialisticheskoye Soprotivleniye took part.", [("Sotsialisticheskoye Soprotivleniye", "ORG")],
+                doc_id="en")
+    ru = record("Участвовало «Социалистическое сопротивление».", [("Социалистическое сопротивление", "ORG")],
+                doc_id="ru", lang="ru",
+                **{"Социалистическое сопротивление": {"translit": "Sotsialisticheskoye soprotivleniye"}})
+    (entity,) = link_entities([en, ru], empty_gazetteer)
+    assert entity.documents == ["en", "ru"] and set(entity.names) == {"en", "ru"}
+    assert entity.name == "Sotsialisticheskoye Soprotivleniye"  # the English name is the display name
+
+
+def test_a_bracketed_translation_joins_but_a_dated_citation_bracket_does_not(empty_gazetteer):
+    doc = record("It merged with Sotsialisticheskoye Soprotivleniye (Socialist Resistance) in 2011. "
+                 "Anarchy, Wayback Machine (Moskovskiye Novosti, 27 July 2011).",
+                 [("Sotsialisticheskoye Soprotivleniye", "ORG"), ("Socialist Resistance", "ORG"), ("2011", "DATE"),
+                  ("Wayback Machine", "ORG"), ("Moskovskiye Novosti", "ORG"), ("27 July 2011", "DATE")])
+    link_entities([doc], empty_gazetteer)
+    assert _ids([doc], "Sotsialisticheskoye Soprotivleniye") == _ids([doc], "Socialist Resistance")
+    assert _ids([doc], "Wayback Machine").isdisjoint(_ids([doc], "Moskovskiye Novosti"))
+    assert [(a.text, b.text, how) for a, b, how in alias_pairs(doc.text, doc.mentions)] == [
+        ("Socialist Resistance", "Sotsialisticheskoye Soprotivleniye", "bracket")]
+
+
+def test_a_surname_joins_the_one_full_name_it_ends_but_not_one_of_two(empty_gazetteer):
+    one = record("Arham Kothari spoke. Kothari left.", [("Arham Kothari", "PER"), ("Kothari", "PER")], doc_id="a")
+    two = record("Ivan Petrov and Anna Petrov spoke. Petrov left.",
+                 [("Ivan Petrov", "PER"), ("Anna Petrov", "PER"), ("Petrov", "PER")], doc_id="b")
+    link_entities([one, two], empty_gazetteer)
+    assert len(_ids([one], "Kothari") | _ids([one], "Arham Kothari")) == 1
+    assert len(_ids([two], "Petrov") | _ids([two], "Ivan Petrov") | _ids([two], "Anna Petrov")) == 3
+
+
+def test_generic_bodies_and_one_word_persons_never_join_across_documents(empty_gazetteer):
+    a = record("The Central Council met. Smith spoke.", [("Central Council", "ORG"), ("Smith", "PER")], doc_id="a")
+    b = record("The Central Council decided. Smith agreed.", [("Central Council", "ORG"), ("Smith", "PER")],
+               doc_id="b")
+    link_entities([a, b], empty_gazetteer)
+    assert len(_ids([a, b], "Central Council")) == 2 and len(_ids([a, b], "Smith")) == 2
+
+
+def test_the_same_distinctive_name_joins_across_documents_but_never_across_labels(empty_gazetteer):
+    a = record("The Perm Workers Circle met in Perm.", [("Perm Workers Circle", "ORG"), ("Perm", "LOC")], doc_id="a")
+    b = record("Perm Workers Circle grew.", [("Perm Workers Circle", "ORG")], doc_id="b")
+    c = record("Perm Workers Circle is also a song.", [("Perm Workers Circle", "PER")], doc_id="c")
+    entities = link_entities([a, b, c], empty_gazetteer)
+    circle = {e.id: e for e in entities if e.name == "Perm Workers Circle"}
+    assert sorted((e.label, e.documents) for e in circle.values()) == [("ORG", ["a", "b"]), ("PER", ["c"])]
+
+
+def test_gazetteer_ids_name_known_things_and_two_gazetteer_ids_never_merge():
+    doc = record("Vpered (Russian Socialist Movement) met in Moscow.",
+                 [("Vpered", "ORG"), ("Russian Socialist Movement", "ORG"), ("Moscow", "LOC")])
+    entities = {e.id: e for e in link_entities([doc], DEFAULT_GAZETTEER)}
+    # a bracket after a name would make it the name's translation, but the gazetteer knows two different things
+    assert set(entities) == {"org:socialist-league-vpered", "org:russian-socialist-movement", "loc:moscow"}
+    assert entities["loc:moscow"].name == "Moscow" and entities["org:socialist-league-vpered"].names == {
+        "en": ["Vpered"]}
+
+
+def test_ids_of_an_earlier_run_are_kept_for_the_same_names(tmp_path, empty_gazetteer):
+    first = record("The Tula Workers Circle met.", [("Tula Workers Circle", "ORG")])
+    (entity,) = link_entities([first], empty_gazetteer)
+    renamed = entity.model_copy(update={"id": "org:tula-circle"})
+    (tmp_path / "entities.jsonl").write_text(renamed.model_dump_json() + "\n", encoding="utf-8")
+    again = record("Members of the Tula Workers Circle came.", [("Tula Workers Circle", "ORG")])
+    (kept,) = link_entities([again], empty_gazetteer, previous_ids(tmp_path / "entities.jsonl"))
+    assert kept.id == "org:tula-circle"
+    (tmp_path / "entities.jsonl").write_text("{broken\n", encoding="utf-8")
+    assert previous_ids(tmp_path / "entities.jsonl") == {}  # an unreadable file keeps no ids, fails nothing

@@ -1,0 +1,118 @@
+"""add_source: a file becomes UTF-8 text with front matter in corpus/<lang>/, named from its metadata, once."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+
+import pytest
+import yaml
+
+from pipeline.core.errors import InputError
+from pipeline.core.settings import Settings
+from pipeline.tools.add import add_source
+
+from ..common import DATA
+
+FIXTURES = DATA / "corpus"
+
+
+def copy(tmp_path, relative: str):
+    """A fixture copied into tmp_path/inbox (the fixture itself is never touched)."""
+    target = tmp_path / "inbox" / relative.split("/")[-1]
+    target.parent.mkdir(exist_ok=True)
+    shutil.copyfile(FIXTURES / relative, target)
+    return target
+
+
+def front_and_body(path) -> tuple[dict, str]:
+    text = path.read_bytes().decode("utf-8")
+    assert text.startswith("---\n")
+    header, body = text[4:].split("\n---\n\n", 1)
+    return yaml.safe_load(header), body
+
+
+def test_cp1251_text_with_front_matter_becomes_utf8_named_from_source_and_date(tmp_path):
+    source = copy(tmp_path, "ru/kaluga-cp1251.txt")
+    corpus = tmp_path / "corpus"
+
+    target = add_source(source, corpus, Settings())
+
+    assert target == corpus / "ru" / "kaluzhsky-listok-2012-05-14.txt"
+    front, body = front_and_body(target)
+    assert front == {"title": "Новое отделение в Калуге", "source": "Калужский листок", "published": "2012-05-14",
+                     "url": "https://example.org/kaluga/2012-05-14", "lang": "ru",
+                     "original_file": "kaluga-cp1251.txt",
+                     "original_sha256": hashlib.sha256(source.read_bytes()).hexdigest()}
+    assert body.startswith("В понедельник в Калуге открылось отделение Союза левых социалистов.")
+    assert body.endswith("у здания администрации Калужской области.\n")
+    assert source.read_bytes() == (FIXTURES / "ru" / "kaluga-cp1251.txt").read_bytes()
+
+
+def test_adding_the_same_bytes_again_is_refused(tmp_path):
+    corpus = tmp_path / "corpus"
+    first = add_source(copy(tmp_path, "ru/kaluga-cp1251.txt"), corpus, Settings())
+    again = tmp_path / "elsewhere" / "renamed.txt"
+    again.parent.mkdir()
+    shutil.copyfile(FIXTURES / "ru" / "kaluga-cp1251.txt", again)
+
+    with pytest.raises(InputError, match="already in the corpus") as error:
+        add_source(again, corpus, Settings())
+
+    assert str(first) in str(error.value)
+    assert sorted(p.name for p in corpus.rglob("*")) == ["kaluzhsky-listok-2012-05-14.txt", "ru"]
+
+
+def test_html_file_takes_its_head_metadata_and_visible_text(tmp_path):
+    source = copy(tmp_path, "ru/novosibirsk.html")
+    corpus = tmp_path / "corpus"
+
+    target = add_source(source, corpus, Settings())
+
+    assert target == corpus / "ru" / "sibirsky-vestnik-2012-09-01.txt"
+    front, body = front_and_body(target)
+    assert {k: front[k] for k in ("title", "source", "published", "url", "lang", "original_file")} == {
+        "title": "Митинг в Новосибирске", "source": "Сибирский вестник", "published": "2012-09-01",
+        "url": "https://example.org/nsk/2012/09/01/miting", "lang": "ru", "original_file": "novosibirsk.html"}
+    assert "Выступил председатель профсоюза Игорь Петров." in body
+    assert "Москва" not in body and "<p>" not in body
+
+
+def test_overrides_win_over_the_file_metadata(tmp_path):
+    source = copy(tmp_path, "ru/kaluga-cp1251.txt")
+
+    target = add_source(source, tmp_path / "corpus", Settings(), title="Калуга: новое отделение", source="Листок",
+                        published="2012-05-15", url=None)
+
+    assert target == tmp_path / "corpus" / "ru" / "listok-2012-05-15.txt"
+    front, _ = front_and_body(target)
+    assert (front["title"], front["source"], front["published"]) == ("Калуга: новое отделение", "Листок", "2012-05-15")
+    assert front["url"] == "https://example.org/kaluga/2012-05-14"
+
+
+def test_file_without_metadata_is_named_from_its_stem_and_language_detected(tmp_path):
+    source = copy(tmp_path, "en/branches.txt")
+
+    target = add_source(source, tmp_path / "corpus", Settings())
+
+    assert target == tmp_path / "corpus" / "en" / "branches.txt"
+    front, body = front_and_body(target)
+    assert front == {"lang": "en", "original_file": "branches.txt",
+                     "original_sha256": hashlib.sha256(source.read_bytes()).hexdigest()}
+    assert body == source.read_text(encoding="utf-8").rstrip() + "\n"
+
+
+def test_a_different_file_with_the_same_metadata_gets_a_numbered_name(tmp_path):
+    corpus = tmp_path / "corpus"
+    first = add_source(copy(tmp_path, "ru/kaluga-cp1251.txt"), corpus, Settings())
+    changed = tmp_path / "kaluga-update.txt"
+    changed.write_bytes((FIXTURES / "ru" / "kaluga-cp1251.txt").read_bytes() + "\nДобавлено позже.\n".encode("cp1251"))
+    before = first.read_bytes()
+
+    second = add_source(changed, corpus, Settings())
+
+    assert second == corpus / "ru" / "kaluzhsky-listok-2012-05-14-2.txt"
+    assert first.read_bytes() == before
+    front, body = front_and_body(second)
+    assert front["original_file"] == "kaluga-update.txt"
+    assert body.endswith("Добавлено позже.\n")

@@ -1,0 +1,83 @@
+"""show_document: a record as terminal text, mentions bracketed (or coloured), header and relations."""
+
+from __future__ import annotations
+
+from pipeline.core.records import Document, Mention, Meta
+from pipeline.tools.show import show_document
+
+from ..common import record
+
+FOUNDED = "The Left Socialist Alliance was founded on 12 May 2009 in Kazan."
+
+
+def founded(meta: Meta | None = None) -> Document:
+    doc = record(FOUNDED, [("Left Socialist Alliance", "ORG"), ("12 May 2009", "DATE"), ("Kazan", "LOC")],
+                 relations=[("founded_on", 0, 1), ("headquartered_in", 0, 2)],
+                 **{"12 May 2009": {"value": "2009-05-12"}})
+    return doc.model_copy(update={"meta": meta}) if meta is not None else doc
+
+
+def test_show_document_without_colour_brackets_mentions_and_lists_relations():
+    doc = founded(Meta(title="Kazan news", source="Kazan Herald", published="2009-05-13"))
+
+    shown = show_document(doc, colour=False)
+
+    assert shown.split("\n") == [
+        "d · en · Kazan news · Kazan Herald · 2009-05-13",
+        "ORG  LOC  PER  DATE",
+        "",
+        "The [ORG Left Socialist Alliance] was founded on [DATE 12 May 2009] in [LOC Kazan].",
+        "",
+        "relations:",
+        "  Left Socialist Alliance —founded_on→ 2009-05-12",
+        "  Left Socialist Alliance —headquartered_in→ Kazan",
+    ]
+
+
+def test_show_document_header_leaves_out_missing_metadata():
+    doc = record("Калуга.", [("Калуга", "LOC")], doc_id="ru/kaluga", lang="ru")
+    doc = doc.model_copy(update={"meta": Meta(title="Новое отделение", published="2012-05-14")})
+
+    header = show_document(doc, colour=False).split("\n")[0]
+
+    assert header == "ru/kaluga · ru · Новое отделение · 2012-05-14"
+
+
+def test_show_document_marks_overlapping_mentions_once():
+    text = "Red Dawn Samara office opened."
+    whole = Mention(id="m1", start=0, end=15, text="Red Dawn Samara", label="ORG", lang="en", normal="Red Dawn Samara",
+                    source="spacy")
+    inner = Mention(id="m2", start=9, end=15, text="Samara", label="LOC", lang="en", normal="Samara", source="rule")
+    doc = Document(id="d", path="d.txt", sha256="", lang="en", meta=Meta(), text=text, mentions=[inner, whole],
+                   relations=[])
+
+    body = show_document(doc, colour=False).split("\n")[3]
+
+    assert body == "[ORG Red Dawn Samara] office opened."
+    assert body.count("Samara") == 1
+
+
+def test_show_document_relation_to_a_date_without_value_shows_its_text():
+    doc = record("RSM was founded in spring 2011.", [("RSM", "ORG"), ("spring 2011", "DATE")],
+                 relations=[("founded_on", 0, 1)])
+
+    shown = show_document(doc, colour=False)
+
+    assert shown.endswith("relations:\n  RSM —founded_on→ spring 2011")
+
+
+def test_show_document_without_relations_has_no_relations_section():
+    doc = record("Maria Volkova lives in Samara.", [("Maria Volkova", "PER"), ("Samara", "LOC")])
+
+    shown = show_document(doc, colour=False)
+
+    assert "relations:" not in shown
+    assert shown.endswith("[PER Maria Volkova] lives in [LOC Samara].\n")
+
+
+def test_show_document_colours_mentions_by_default_instead_of_brackets():
+    shown = show_document(founded())
+
+    assert "\033[1;34mLeft Socialist Alliance\033[0m" in shown
+    assert "\033[1;35m12 May 2009\033[0m" in shown
+    assert "[ORG" not in shown
