@@ -41,11 +41,20 @@ class StagedLines:
 def write_outputs(out: Path, documents: StagedLines, entities, facts, manifest) -> None:
     """The four output files: each is complete in a temporary file first, then all are renamed into place
     together, so an interrupted run leaves the previous complete outputs (or none)."""
-    staged = [(_stage(out / "entities.jsonl", jsonl_text(entities)), out / "entities.jsonl"),
-              (_stage(out / "facts.jsonl", jsonl_text(facts)), out / "facts.jsonl"),
-              (_stage(out / "manifest.json", json.dumps(manifest.model_dump(mode="json"), ensure_ascii=False,
-                                                        indent=2) + "\n"), out / "manifest.json")]
-    for tmp, path in [(documents.finish(), documents.path), *staged]:
+    contents = [(out / "entities.jsonl", lambda: jsonl_text(entities)),
+                (out / "facts.jsonl", lambda: jsonl_text(facts)),
+                (out / "manifest.json",
+                 lambda: json.dumps(manifest.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n")]
+    staged: list[tuple[str, Path]] = []
+    try:
+        for path, content in contents:
+            staged.append((_stage(path, content()), path))
+        staged.insert(0, (documents.finish(), documents.path))
+    except BaseException:  # nothing is renamed: the previous outputs stay, and no temporary file is left
+        for tmp, _ in staged:
+            Path(tmp).unlink(missing_ok=True)
+        raise
+    for tmp, path in staged:
         os.replace(tmp, path)
 
 

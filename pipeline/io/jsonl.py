@@ -20,6 +20,8 @@ def read_records(path: Path, model: type[R]) -> list[R]:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror or exc}); run 'pipeline run' first") from None
+    except UnicodeDecodeError:
+        raise InputError(f"{path}: not UTF-8 text; is it a file written by 'pipeline run'?") from None
     records = []
     for number, line in enumerate(lines, 1):
         try:

@@ -56,7 +56,9 @@ def import_tasks(path: Path) -> list[dict]:
     if not isinstance(tasks, list):
         raise InputError(f"{path}: expected a JSON list of tasks")
     gold = []
-    for task in tasks:
+    for number, task in enumerate(tasks, 1):
+        if not isinstance(task, dict) or not isinstance(task.get("data", {}), dict):
+            raise InputError(f"{path}: task {number} is not a Label Studio task (an object with a data object)")
         data = task.get("data", {})
         if "text" not in data:
             raise InputError(f"{path}: task {task.get('id')} has no data.text")

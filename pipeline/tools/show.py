@@ -19,8 +19,7 @@ def show_document(doc: Document, colour: bool = True) -> str:
         position = m.end
     parts.append(doc.text[position:])
     legend = "  ".join(f"{COLOURS[k]}{k}{RESET}" if colour else k for k in COLOURS)
-    about = filter(None, [doc.meta.title, doc.meta.source, doc.meta.published])
-    header = f"{doc.id} · {doc.lang} · " + " · ".join(about)
+    header = " · ".join(filter(None, [doc.id, doc.lang, doc.meta.title, doc.meta.source, doc.meta.published]))
     by_id = {m.id: m for m in doc.mentions}
     relations = [f"  {by_id[r.head].text} —{r.type}→ {by_id[r.tail].value or by_id[r.tail].text}"
                  for r in doc.relations]

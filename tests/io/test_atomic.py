@@ -6,6 +6,8 @@ import json
 import os
 from pathlib import Path
 
+import pytest
+
 from pipeline.core.records import Document, Entity, Evidence, Fact, InputFailure, Manifest, Mention, Meta, Relation
 from pipeline.io.atomic import StagedLines, write_outputs, write_text
 from pipeline.io.jsonl import read_records
@@ -121,4 +123,27 @@ def test_write_outputs_replaces_the_previous_outputs(tmp_path):
     assert (out / "entities.jsonl").read_text(encoding="utf-8") == ""
     assert (out / "facts.jsonl").read_text(encoding="utf-8") == ""
     assert json.loads((out / "manifest.json").read_text(encoding="utf-8"))["versions"] == {"pipeline": "test"}
+    assert temporaries(out) == []
+
+
+class _Unwritable:
+    """A record whose serialisation fails, as a full disk or a broken record would fail staging."""
+
+    def model_dump(self, mode: str = "python") -> dict:
+        raise OSError(28, "No space left on device")
+
+
+def test_write_outputs_that_fails_midway_keeps_the_previous_outputs_and_leaves_no_temporary(tmp_path):
+    out = tmp_path
+    for name in ("documents.jsonl", "entities.jsonl", "facts.jsonl", "manifest.json"):
+        (out / name).write_text("previous\n", encoding="utf-8")
+    staged = StagedLines(out / "documents.jsonl")
+    staged.write(document())
+
+    with pytest.raises(OSError, match="No space left"):
+        write_outputs(out, staged, entities(), [_Unwritable()], manifest())
+    staged.discard()
+
+    for name in ("documents.jsonl", "entities.jsonl", "facts.jsonl", "manifest.json"):
+        assert (out / name).read_text(encoding="utf-8") == "previous\n", name
     assert temporaries(out) == []

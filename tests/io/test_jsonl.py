@@ -74,3 +74,11 @@ def test_jsonl_text_writes_cyrillic_unescaped():
     assert '"name": "Союз левых социалистов"' in text
     assert "\\u" not in text
 
+
+
+def test_read_records_of_a_file_that_is_not_utf8_names_the_file(tmp_path):
+    path = tmp_path / "documents.jsonl"
+    path.write_bytes("Союз".encode("cp1251"))
+    with pytest.raises(InputError, match="not UTF-8 text") as error:
+        read_records(path, Document)
+    assert str(error.value).startswith(f"{path}: ")

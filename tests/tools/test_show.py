@@ -81,3 +81,8 @@ def test_show_document_colours_mentions_by_default_instead_of_brackets():
     assert "\033[1;34mLeft Socialist Alliance\033[0m" in shown
     assert "\033[1;35m12 May 2009\033[0m" in shown
     assert "[ORG" not in shown
+
+
+def test_show_document_header_without_metadata_has_no_dangling_separator():
+    doc = record("Калуга.", [("Калуга", "LOC")], doc_id="ru/kaluga", lang="ru")
+    assert show_document(doc, colour=False).split("\n")[0] == "ru/kaluga · ru"
