@@ -65,4 +65,31 @@ def infobox_keys(path: Path = INFOBOX_KEYS) -> tuple[str, ...]:
     """Infobox labels from models/infobox_keys.txt, longest first."""
     lines = path.read_text(encoding="utf-8").splitlines()
     keys = {line.strip() for line in lines if line.strip() and not line.startswith("#")}
-    return tuple(sorted(keys, key=len, reverse=True))
+    return tuple(sorted(keys, key=lambda k: (-len(k), k)))
+
+
+@dataclass(frozen=True)
+class InfoboxKey:
+    """An infobox key and what its value states: relation type, the value's label, the value's role."""
+
+    key: str
+    relation: str
+    label: str
+    role: str  # "head": the value is the relation's head ("Leader: X"); "tail": the page is the head
+
+
+INFOBOX_RELATIONS = MODELS / "infobox_relations.tsv"
+
+
+@lru_cache(maxsize=4)
+def infobox_table(path: Path = INFOBOX_RELATIONS) -> tuple[InfoboxKey, ...]:
+    """The infobox keys that state relations (models/infobox_relations.tsv), longest first."""
+    keys = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#") or line.startswith("key\t"):
+            continue
+        fields = [f.strip() for f in line.split("\t")]
+        if len(fields) != 4 or fields[3] not in ("head", "tail") or fields[2] not in ("ORG", "LOC", "PER", "DATE"):
+            raise ConfigError(f"{path}:{number}: expected key, relation, value label, head|tail")
+        keys.append(InfoboxKey(*fields))
+    return tuple(sorted(keys, key=lambda k: -len(k.key)))

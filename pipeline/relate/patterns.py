@@ -145,17 +145,3 @@ PATTERNS: list[Pattern] = [
     _p("ru:печатный-орган", "publishes", "ru",
        rf"[Пп]ечатн\w+\s+орган\w*\s+(?:(?P<head>{O})\s+)?{_GAP}{{0,30}}?(?:газет|журнал)\w*\s+«?(?P<tail>{O})"),
 ]
-
-# Infobox lines of a copied encyclopedia page: "LeaderArham Kothari"; the subject is the page's organisation.
-INFOBOX = {
-    "Leader": ("leader_of", "PER", "value-is-head"),
-    "Leaders": ("leader_of", "PER", "value-is-head"),
-    "Chairman": ("leader_of", "PER", "value-is-head"),
-    "President": ("leader_of", "PER", "value-is-head"),
-    "Headquarters": ("headquartered_in", "LOC", "value-is-tail"),
-    "International affiliation": ("affiliated_with", "ORG", "value-is-tail"),
-    "Affiliation": ("affiliated_with", "ORG", "value-is-tail"),
-    "Newspaper": ("publishes", "ORG", "value-is-tail"),
-    "Founded": ("founded_on", "DATE", "value-is-tail"),
-    "Formation": ("founded_on", "DATE", "value-is-tail"),
-}

@@ -6,10 +6,10 @@ import re
 from collections import Counter, defaultdict
 
 from ..core.records import Document, Mention, Relation
-from ..core.resources import infobox_keys
 from ..link.aliases import alias_pairs
 from ..link.keys import name_key
-from .patterns import INFOBOX, PATTERNS, Pattern
+from .infobox import infobox_relations
+from .patterns import PATTERNS, Pattern
 
 # What each relation type takes as head and tail (contract table).
 SIGNATURE = {
@@ -29,11 +29,15 @@ def extract_relations(document: Document, sentences: list[tuple[int, int]]) -> l
     mentions = sorted(document.mentions, key=lambda m: m.start)
     main = _main_organisation(mentions)
     found: dict[tuple, Relation] = {}
+    infobox = set()
+    for rel in infobox_relations(document.text, mentions):
+        found.setdefault((rel.type, rel.head, rel.tail), rel)
+        infobox.add(rel.evidence)
     units = list(_units(document.text, sentences))
     for start, end in units:
         inside = [m for m in mentions if start <= m.start and m.end <= end]
-        if not inside:
-            continue
+        if not inside or any(a <= start and end <= b for a, b in infobox):
+            continue  # lines the infobox reader took are not read again as sentences
         template, slots = _template(document.text, start, end, inside)
         lang = "ru" if len(re.findall("[А-Яа-яЁё]", template)) > len(re.findall("[A-Za-z]", template)) else "en"
         main_here = [m for m in main if m.lang == lang] or main  # never a bracketed translation as the subject
@@ -43,8 +47,6 @@ def extract_relations(document: Document, sentences: list[tuple[int, int]]) -> l
             for match in pattern.regex.finditer(template):
                 for rel in _relations(pattern, match, slots, main_here, (start, end), inside):
                     found.setdefault((rel.type, rel.head, rel.tail), rel)
-        for rel in _infobox(document.text, start, end, inside, mentions, main):
-            found.setdefault((rel.type, rel.head, rel.tail), rel)
     for rel in _aliases(document.text, mentions, units):
         found.setdefault((rel.type, rel.head, rel.tail), rel)
     by_id = {m.id: m for m in mentions}
@@ -115,32 +117,6 @@ def _relations(pattern: Pattern, match: re.Match, slots: list[Mention], main, un
             if len(dates) == 1:
                 yield Relation(type=pattern.date_also, head=head.id, tail=dates[0].id, evidence=unit,
                                pattern=name + " + date in the sentence")
-
-
-def _infobox(text: str, start: int, end: int, inside: list[Mention], mentions: list[Mention], main):
-    line = text[start:end]
-    for key in infobox_keys():
-        if line.startswith(key) and key in INFOBOX and len(line) > len(key) and not line[len(key)].islower():
-            kind, label, role = INFOBOX[key]
-            value = next((m for m in inside if m.label == label and m.start >= start + len(key)), None)
-            subject = _infobox_subject(text, start, mentions) or _main_before(main, start)
-            if value is None or subject is None:
-                return
-            head, tail = (value, subject) if role == "value-is-head" else (subject, value)
-            yield Relation(type=kind, head=head.id, tail=tail.id, evidence=(start, end), pattern=f"infobox:{key}")
-            return
-
-
-def _infobox_subject(text: str, start: int, mentions: list[Mention]) -> Mention | None:
-    """The page's organisation: the last ORG that is a whole line within the few lines above the infobox."""
-    window = text.rfind("\n", 0, max(0, start - 1))
-    for _ in range(6):
-        window = text.rfind("\n", 0, max(0, window - 1))
-    candidates = [m for m in mentions if m.label == "ORG" and max(window, 0) <= m.start < start
-                  and text[text.rfind("\n", 0, m.start) + 1:m.start].strip() == ""
-                  and text[m.end:text.find("\n", m.end) if "\n" in text[m.end:] else len(text)].strip() == ""]
-    latin = [m for m in candidates if not re.search("[А-Яа-яЁё]", m.text)]
-    return (latin or candidates)[-1] if candidates else None
 
 
 def _aliases(text: str, mentions: list[Mention], units: list[tuple[int, int]]):

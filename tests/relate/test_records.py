@@ -34,7 +34,7 @@ def test_infobox_lines_under_the_page_title_state_leader_and_headquarters():
     assert _stated(doc) == {
         ("leader_of", "Arham Kothari", "Workers' Union of Kazan", "infobox:Leader"),
         ("headquartered_in", "Workers' Union of Kazan", "Moscow", "infobox:Headquarters"),
-        ("located_in", "Moscow", "Russia", "located:comma"),
+        ("located_in", "Moscow", "Russia", "infobox:Headquarters"),
     }
 
 

@@ -1,0 +1,223 @@
+"""infobox_relations(text, mentions) -> the relations an encyclopedia infobox states about its page.
+
+Key/value lines in the forms real pages and their web copies use: "- Leader: Sergei Udaltsov", "LeaderArham
+Kothari" (glued), "Headquarters: Moscow", "Лидер Сергей Жаворонков" with more values on the lines below, "Лидер:"
+with the value on the next line. The keys and what they state are data (models/infobox_relations.tsv).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..core.records import Mention, Relation
+from ..core.resources import InfoboxKey, infobox_table
+
+_BULLET = re.compile(r"[ \t]*(?:[-•*–][ \t]+)?")
+_SEPARATOR = re.compile(r"[ \t]*:?[ \t]*")
+_FILLER = re.compile(r"^[\s,;.•*–-]*(?:(?:and|и)[\s,;]*)?$")  # no ":": a line ending so is a key
+_CYRILLIC = re.compile("[А-Яа-яЁё]")
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of the text: its span, and where its value starts if it is a key line."""
+
+    start: int
+    end: int
+    key: InfoboxKey | None = None
+    value_start: int = 0
+
+
+def infobox_relations(text: str, mentions: list[Mention]) -> Iterator[Relation]:
+    """Relations from every infobox key line of the text; the subject is the page's organisation, named by the
+    title line above the infobox (else by the document's first line); without one, the infobox states nothing."""
+    lines = _lines(text)
+    for i, line in enumerate(lines):
+        if line.key is None:
+            continue
+        values, end = _values(text, lines, i, mentions)
+        if not values:
+            continue
+        subject = _subject(text, lines, i, mentions)
+        if subject is None:
+            continue
+        name = f"infobox:{line.key.key}"
+        evidence = (line.start, end)
+        if line.key.relation == "headquartered_in":
+            values = _headquarters(text, line, values)
+            if len(values) == 2:  # "Moscow, Russia" / "Россия, Москва": the place and the country it is in
+                place, container = values
+                values = [place]
+                yield Relation(type="located_in", head=place.id, tail=container.id, evidence=evidence, pattern=name)
+        if line.key.label == "DATE":
+            values = values[:1]
+        for value in values:
+            head, tail = (value, subject) if line.key.role == "head" else (subject, value)
+            yield Relation(type=line.key.relation, head=head.id, tail=tail.id, evidence=evidence, pattern=name)
+
+
+def _headquarters(text: str, line: Line, values: list[Mention]) -> list[Mention]:
+    """The place of a headquarters line, and the country after it ("Moscow, Russia"; Russian pages write the
+    country first: "Россия, Москва"); an address gives its city and country; anything else gives nothing."""
+    items = _items(text, line.value_start, line.end)
+    whole = {(m.start, m.end): m for m in values}
+    places = [whole.get(span) for span in items]
+    russian = bool(_CYRILLIC.search(text[line.value_start:line.end]))
+    if len(items) == 1:
+        return [p for p in places if p is not None]
+    run = places[:2] if russian else places[-2:]  # an address: "…, Moscow, Russia" / "Россия, Москва, …"
+    if any(p is None for p in run):
+        return []
+    return [run[1], run[0]] if russian else run
+
+
+def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of the comma- or semicolon-separated items of a value (outside brackets and quotes), each trimmed of
+    spaces, quotes and a bracketed qualifier after it."""
+    items, depth, quoted, left = [], 0, False, start
+    for i in range(start, end + 1):
+        ch = text[i] if i < end else ","
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth = max(0, depth - 1)
+        elif ch in '"«»':
+            quoted = not quoted if ch == '"' else ch == "«"
+        elif ch in ",;" and depth == 0 and not quoted:
+            a, b = left, i
+            bracket = re.search(r"[(\[]", text[a:b])
+            if bracket and text[a:a + bracket.start()].strip():
+                b = a + bracket.start()  # "Vladimir Basmanov [ru](2002-2008)": the qualifier is not the name
+            while a < b and text[a] in " \t\u00a0\"«":
+                a += 1
+            while b > a and text[b - 1] in " \t\u00a0.\"»":
+                b -= 1
+            if b > a:
+                items.append((a, b))
+            left = i + 1
+    return items
+
+
+def _lines(text: str) -> list[Line]:
+    out, offset = [], 0
+    for raw in text.split("\n"):
+        key, value_start = _key_of(raw)
+        out.append(Line(offset, offset + len(raw), key, offset + value_start))
+        offset += len(raw) + 1
+    return out
+
+
+def _key_of(line: str) -> tuple[InfoboxKey | None, int]:
+    """The key a line starts with, and where its value starts; (None, 0) for any other line."""
+    if len(line) > 300:
+        return None, 0
+    lead = _BULLET.match(line).end()
+    rest = line[lead:]
+    folded = rest.lower().replace("\u00a0", " ")
+    for key in infobox_table():
+        if not folded.startswith(key.key.lower()):
+            continue
+        after = rest[len(key.key):]
+        if (after[:1].isupper() or after[:1].isdigit()) and ":" not in after[:30]:
+            return key, lead + len(key.key)  # glued by a lost layout: "LeaderArham Kothari" (not "Leader2 Name:")
+        separator = _SEPARATOR.match(after).end()
+        if after[:separator].strip() == ":":
+            return key, lead + len(key.key) + separator
+        if separator and (not after[separator:] or after[separator].isupper() or after[separator].isdigit()) \
+                and not line.rstrip().endswith("."):  # "Штаб-квартира Левого фронта находится в Москве.": prose
+            return key, lead + len(key.key) + separator
+        return None, 0  # "Leader of the party said ...": prose, not a key
+    return None, 0
+
+
+def _values(text: str, lines: list[Line], i: int, mentions: list[Mention]) -> tuple[list[Mention], int]:
+    """The value's mentions on the key line and on the value lines below it; the evidence's end."""
+    line = lines[i]
+    label = line.key.label
+    found = _names_in(text, line.value_start, line.end, mentions, label)
+    end = line.end
+    j = i + 1
+    while j < len(lines) and lines[j].key is None:
+        below = lines[j]
+        content = text[below.start:below.end]
+        if not content.strip():
+            if found or j > i + 1:
+                break
+            j += 1
+            continue
+        names = _names_in(text, below.start, below.end, mentions, label)
+        if not _looks_like_value_line(_without(text, below.start, below.end, names)):
+            break
+        found += names
+        end = below.end
+        j += 1
+    return found, end
+
+
+def _names_in(text: str, start: int, end: int, mentions: list[Mention], label: str) -> list[Mention]:
+    """Mentions of `label` within [start, end) that are a whole item of the value (a name the model cut short
+    is not taken), not inside brackets (an alias or a qualifier); for a date, the first with a value."""
+    items = set(_items(text, start, end))
+    out = []
+    for m in mentions:
+        if m.label == label and start <= m.start and m.end <= end:
+            if label != "DATE" and (m.start, m.end) not in items:
+                continue
+            before = text[start:m.start]
+            if before.count("(") > before.count(")"):
+                continue
+            if label == "DATE" and not m.value:
+                continue
+            out.append(m)
+    return out
+
+
+def _without(text: str, start: int, end: int, names: list[Mention]) -> str:
+    parts, position = [], start
+    for m in names:
+        parts.append(text[position:m.start])
+        position = m.end
+    parts.append(text[position:end])
+    return "".join(parts)
+
+
+def _looks_like_value_line(rest: str) -> bool:
+    """What is left of a line once its names are taken out: separators, or a bracketed qualifier."""
+    rest = re.sub(r"\([^()]*\)|\[[^\[\]]*\]", "", rest)
+    return bool(_FILLER.match(rest))
+
+
+def _subject(text: str, lines: list[Line], i: int, mentions: list[Mention]) -> Mention | None:
+    """The page's organisation: the topmost line of the infobox's head that is one ORG name, else the first
+    line of the document if it is one (a page title, "= Name (Russia) =")."""
+    j = i - 1
+    titles: list[Mention] = []
+    while j >= 0 and i - j <= 60:
+        line = lines[j]
+        content = text[line.start:line.end].strip().strip("=").strip().strip("«»\"")
+        if line.key is None and content:
+            whole = [m for m in mentions if m.label == "ORG" and line.start <= m.start and m.end <= line.end
+                     and m.text == content]
+            if whole:
+                titles.append(whole[0])
+            elif not _looks_like_value_line(content) and not _is_key_like(content):
+                break
+        j -= 1
+    if titles:
+        return titles[-1]  # the topmost: the page's title, not a value line of a key above
+    first = lines[0]
+    title = re.sub(r"\s*\([^()]*\)$", "", text[first.start:first.end].strip().strip("=").strip())
+    whole = [m for m in mentions if m.label == "ORG" and m.end <= first.end and m.text == title]
+    return whole[0] if whole else None
+
+
+def _is_key_like(content: str) -> bool:
+    """An infobox line whose key states no relation ("Ideology: ...", "Слоган ..."): short, key then value."""
+    content = content.replace("\u00a0", " ")
+    if len(content) >= 200 or content.endswith("."):
+        return False
+    if re.fullmatch(r"[A-ZА-ЯЁ][\w-]*(?: [\w-]+){0,3}:?", content):
+        return True  # a key whose value is on the lines below, or has none ("Идеология")
+    return bool(re.match(r"^[-•*]?\s*[A-ZА-ЯЁ][\w /-]{1,40}(?::|\s{2,}|(?<=[a-zа-яё])(?=[A-ZА-ЯЁ0-9]))", content))

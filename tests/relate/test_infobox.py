@@ -1,0 +1,88 @@
+"""Infobox lines in both languages, as real pages and their web copies write them: what each states about the
+page's organisation, and lines that state nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.relate.infobox import infobox_relations
+
+from ..common import record
+
+
+def _facts(text: str, names: list[tuple[str, str]], **fields) -> set[tuple[str, str, str]]:
+    doc = record(text, names, **fields)
+    by_id = {m.id: m for m in doc.mentions}
+    return {(r.type, by_id[r.head].text, by_id[r.tail].value or by_id[r.tail].text)
+            for r in infobox_relations(doc.text, doc.mentions)}
+
+
+STATED = [
+    ("Left Front\n- Native Name Lang: ru\n- Leader: Sergei Udaltsov\n- Founded: 18 October 2008\n",
+     [("Left Front", "ORG"), ("Sergei Udaltsov", "PER"), ("18 October 2008", "DATE")],
+     {"18 October 2008": {"value": "2008-10-18"}},
+     {("leader_of", "Sergei Udaltsov", "Left Front"), ("founded_on", "Left Front", "2008-10-18")}),
+    ("Workers' Union\n\nLeaderArham Kothari\nHeadquartersMoscow, Russia\nPolitical positionFar-left\n"
+     "International affiliationFourth International\n",
+     [("Workers' Union", "ORG"), ("Arham Kothari", "PER"), ("Moscow", "LOC"), ("Russia", "LOC"),
+      ("Fourth International", "ORG")], {},
+     {("leader_of", "Arham Kothari", "Workers' Union"), ("headquartered_in", "Workers' Union", "Moscow"),
+      ("located_in", "Moscow", "Russia"), ("affiliated_with", "Workers' Union", "Fourth International")}),
+    ("Демократический выбор\nЛидер Сергей Жаворонков\nИгорь Драндин\n(сопредседатели)\nДата основания 28 февраля "
+     "2010 года\nШтаб-квартира  Россия, Москва\nИдеология\nСоюзники и блоки Гражданская инициатива,\n"
+     "Партия 5 декабря\n",
+     [("Демократический выбор", "ORG"), ("Сергей Жаворонков", "PER"), ("Игорь Драндин", "PER"),
+      ("28 февраля 2010 года", "DATE"), ("Россия", "LOC"), ("Москва", "LOC"), ("Гражданская инициатива", "ORG"),
+      ("Партия 5 декабря", "ORG")], {"28 февраля 2010 года": {"value": "2010-02-28"}},
+     {("leader_of", "Сергей Жаворонков", "Демократический выбор"),
+      ("leader_of", "Игорь Драндин", "Демократический выбор"),
+      ("founded_on", "Демократический выбор", "2010-02-28"), ("headquartered_in", "Демократический выбор", "Москва"),
+      ("located_in", "Москва", "Россия"), ("affiliated_with", "Демократический выбор", "Гражданская инициатива"),
+      ("affiliated_with", "Демократический выбор", "Партия 5 декабря")}),
+    ("Коммунисты России\nПоделись знанием:\nЛидер:\n\nМаксим Сурайкин\n(Председатель Центрального комитета)\n",
+     [("Коммунисты России", "ORG"), ("Максим Сурайкин", "PER")], {},
+     {("leader_of", "Максим Сурайкин", "Коммунисты России")}),
+    ("= Nashi (Russia) =\n\nYouth movement\n- Chairman: Vasily Yakemenko\n"
+     "- Headquarters: 24th A Building, Pervaya Yamskogo Polya Street, Moscow, Russia\n",
+     [("Nashi", "ORG"), ("Vasily Yakemenko", "PER"), ("Pervaya Yamskogo Polya Street", "LOC"), ("Moscow", "LOC"),
+      ("Russia", "LOC")], {},
+     {("leader_of", "Vasily Yakemenko", "Nashi"), ("headquartered_in", "Nashi", "Moscow"),
+      ("located_in", "Moscow", "Russia")}),
+    ("Movement Against Illegal Immigration\nLeaderVladimir Basmanov [ru](2002-2008)\nAlexander Belov (2008-2010)\n",
+     [("Movement Against Illegal Immigration", "ORG"), ("Vladimir Basmanov", "PER"), ("Alexander Belov", "PER")], {},
+     {("leader_of", "Vladimir Basmanov", "Movement Against Illegal Immigration"),
+      ("leader_of", "Alexander Belov", "Movement Against Illegal Immigration")}),
+    ("People's Freedom Party\n- Merger: Forward, Russia!, Peasant Party of Russia\n- Newspaper: Svobodnoye Slovo\n",
+     [("People's Freedom Party", "ORG"), ("Peasant Party of Russia", "ORG"), ("Svobodnoye Slovo", "ORG")], {},
+     {("merged_into", "Peasant Party of Russia", "People's Freedom Party"),
+      ("publishes", "People's Freedom Party", "Svobodnoye Slovo")}),
+]
+
+NOTHING = [
+    ("Left Front\nLeader of the party Sergei Udaltsov said it would grow.\n",  # prose, not a key
+     [("Left Front", "ORG"), ("Sergei Udaltsov", "PER")], {}),
+    ("Union of Right Forces\n- Leader2 Name: Yegor Gaidar, Anatoly Chubais\n",  # another key, "Leader2 Name"
+     [("Union of Right Forces", "ORG"), ("Yegor Gaidar", "PER"), ("Anatoly Chubais", "PER")], {}),
+    ("People's Freedom Party\n- Merger: Peasant Party of Russia\n",  # a name the model cut short is not a value
+     [("People's Freedom Party", "ORG"), ("Peasant Party", "ORG")], {}),
+    ("It was a big day.\n- Leader: Sergei Udaltsov\n",  # no page title: no subject
+     [("Sergei Udaltsov", "PER")], {}),
+    ("Left Front\n- Leader: Collective leadership\n", [("Left Front", "ORG")], {}),  # no person named
+    ("Left Front\n- Headquarters: Moscow, 125167, Tverskaya street 5\n",  # an address without a country
+     [("Left Front", "ORG"), ("Moscow", "LOC")], {}),
+]
+
+
+@pytest.mark.parametrize("text, names, fields, facts", STATED, ids=lambda x: x[:30] if isinstance(x, str) else "")
+def test_infobox_lines_state_their_facts(text, names, fields, facts):
+    assert _facts(text, names, **fields) == facts
+
+
+@pytest.mark.parametrize("text, names, fields", NOTHING, ids=lambda x: x[:30] if isinstance(x, str) else "")
+def test_lines_that_state_nothing(text, names, fields):
+    assert _facts(text, names, **fields) == set()
+
+
+def test_a_sentence_that_starts_with_a_key_word_is_prose():
+    text = "Левый фронт\nШтаб-квартира Левого фронта находится в Москве.\n"
+    assert _facts(text, [("Левый фронт", "ORG"), ("Левого фронта", "ORG"), ("Москве", "LOC")]) == set()
