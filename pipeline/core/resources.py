@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -62,9 +63,11 @@ def _load(path: Path, mtime_ns: int, size: int) -> tuple[Entry, ...]:
 
 @lru_cache(maxsize=4)
 def infobox_keys(path: Path = INFOBOX_KEYS) -> tuple[str, ...]:
-    """Infobox labels from models/infobox_keys.txt, longest first."""
+    """Infobox labels a copied page may glue to their values: models/infobox_keys.txt and the English keys of
+    models/infobox_relations.tsv, longest first."""
     lines = path.read_text(encoding="utf-8").splitlines()
     keys = {line.strip() for line in lines if line.strip() and not line.startswith("#")}
+    keys |= {k.key for k in infobox_table() if not re.search("[А-Яа-яЁё]", k.key)}
     return tuple(sorted(keys, key=lambda k: (-len(k), k)))
 
 

@@ -8,8 +8,10 @@ with the value on the next line. The keys and what they state are data (models/i
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..core.records import Mention, Relation
 from ..core.resources import InfoboxKey, infobox_table
@@ -34,13 +36,20 @@ def infobox_relations(text: str, mentions: list[Mention]) -> Iterator[Relation]:
     """Relations from every infobox key line of the text; the subject is the page's organisation, named by the
     title line above the infobox (else by the document's first line); without one, the infobox states nothing."""
     lines = _lines(text)
+    if all(line.key is None for line in lines):
+        return
+    organisations: dict[int, list[Mention]] = {}  # line start -> the ORG mentions on that line
+    starts = [line.start for line in lines]
+    for m in mentions:
+        if m.label == "ORG":
+            organisations.setdefault(starts[bisect_right(starts, m.start) - 1], []).append(m)
     for i, line in enumerate(lines):
         if line.key is None:
             continue
         values, end = _values(text, lines, i, mentions)
         if not values:
             continue
-        subject = _subject(text, lines, i, mentions)
+        subject = _subject(text, lines, i, organisations)
         if subject is None:
             continue
         name = f"infobox:{line.key.key}"
@@ -109,27 +118,33 @@ def _lines(text: str) -> list[Line]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _key_pattern() -> tuple[re.Pattern[str], dict[str, InfoboxKey]]:
+    """One pattern for every key at the start of a line (longest first, any case, spaces or no-break spaces)."""
+    keys = {k.key.lower(): k for k in infobox_table()}
+    alternatives = "|".join(re.escape(k).replace(r"\ ", "[ \u00a0]") for k in sorted(keys, key=len, reverse=True))
+    return re.compile(_BULLET.pattern + f"(?P<key>{alternatives})", re.I), keys
+
+
 def _key_of(line: str) -> tuple[InfoboxKey | None, int]:
     """The key a line starts with, and where its value starts; (None, 0) for any other line."""
     if len(line) > 300:
         return None, 0
-    lead = _BULLET.match(line).end()
-    rest = line[lead:]
-    folded = rest.lower().replace("\u00a0", " ")
-    for key in infobox_table():
-        if not folded.startswith(key.key.lower()):
-            continue
-        after = rest[len(key.key):]
-        if (after[:1].isupper() or after[:1].isdigit()) and ":" not in after[:30]:
-            return key, lead + len(key.key)  # glued by a lost layout: "LeaderArham Kothari" (not "Leader2 Name:")
-        separator = _SEPARATOR.match(after).end()
-        if after[:separator].strip() == ":":
-            return key, lead + len(key.key) + separator
-        if separator and (not after[separator:] or after[separator].isupper() or after[separator].isdigit()) \
-                and not line.rstrip().endswith("."):  # "Штаб-квартира Левого фронта находится в Москве.": prose
-            return key, lead + len(key.key) + separator
-        return None, 0  # "Leader of the party said ...": prose, not a key
-    return None, 0
+    pattern, keys = _key_pattern()
+    match = pattern.match(line)
+    if match is None:
+        return None, 0
+    key = keys[match["key"].lower().replace("\u00a0", " ")]
+    after = line[match.end():]
+    if (after[:1].isupper() or after[:1].isdigit()) and ":" not in after[:30]:
+        return key, match.end()  # glued by a lost layout: "LeaderArham Kothari" (not "Leader2 Name:")
+    separator = _SEPARATOR.match(after).end()
+    if after[:separator].strip() == ":":
+        return key, match.end() + separator
+    if separator and (not after[separator:] or after[separator].isupper() or after[separator].isdigit()) \
+            and not line.rstrip().endswith("."):  # "Штаб-квартира Левого фронта находится в Москве.": prose
+        return key, match.end() + separator
+    return None, 0  # "Leader of the party said ...": prose, not a key
 
 
 def _values(text: str, lines: list[Line], i: int, mentions: list[Mention]) -> tuple[list[Mention], int]:
@@ -189,7 +204,7 @@ def _looks_like_value_line(rest: str) -> bool:
     return bool(_FILLER.match(rest))
 
 
-def _subject(text: str, lines: list[Line], i: int, mentions: list[Mention]) -> Mention | None:
+def _subject(text: str, lines: list[Line], i: int, organisations: dict[int, list[Mention]]) -> Mention | None:
     """The page's organisation: the topmost line of the infobox's head that is one ORG name, else the first
     line of the document if it is one (a page title, "= Name (Russia) =")."""
     j = i - 1
@@ -198,8 +213,7 @@ def _subject(text: str, lines: list[Line], i: int, mentions: list[Mention]) -> M
         line = lines[j]
         content = text[line.start:line.end].strip().strip("=").strip().strip("«»\"")
         if line.key is None and content:
-            whole = [m for m in mentions if m.label == "ORG" and line.start <= m.start and m.end <= line.end
-                     and m.text == content]
+            whole = [m for m in organisations.get(line.start, ()) if m.end <= line.end and m.text == content]
             if whole:
                 titles.append(whole[0])
             elif not _looks_like_value_line(content) and not _is_key_like(content):
@@ -209,7 +223,7 @@ def _subject(text: str, lines: list[Line], i: int, mentions: list[Mention]) -> M
         return titles[-1]  # the topmost: the page's title, not a value line of a key above
     first = lines[0]
     title = re.sub(r"\s*\([^()]*\)$", "", text[first.start:first.end].strip().strip("=").strip())
-    whole = [m for m in mentions if m.label == "ORG" and m.end <= first.end and m.text == title]
+    whole = [m for m in organisations.get(first.start, ()) if m.end <= first.end and m.text == title]
     return whole[0] if whole else None
 
 
