@@ -65,6 +65,7 @@ class Relation(_Record):
     tail: str
     evidence: tuple[int, int]
     pattern: str | None = None
+    confidence: float | None = Field(None, ge=0, le=1, description="how sure the pattern or model is")
 
 
 class Document(_Record):
@@ -111,6 +112,7 @@ class Evidence(_Record):
     end: int
     text: str
     pattern: str | None = None
+    confidence: float | None = Field(None, ge=0, le=1)
 
 
 class Fact(_Record):
@@ -120,6 +122,7 @@ class Fact(_Record):
     subject: str
     predicate: RelationType
     object: str
+    confidence: float | None = Field(None, ge=0, le=1, description="1 - the product of (1 - each evidence's)")
     evidence: list[Evidence]
 
 

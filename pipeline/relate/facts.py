@@ -17,6 +17,17 @@ def build_facts(documents: Iterable[Document]) -> list[Fact]:
     return collector.facts()
 
 
+def combined_confidence(evidence: list[Evidence]) -> float | None:
+    """Independent pieces of evidence add up: 1 - the product of (1 - each one's confidence)."""
+    known = [e.confidence for e in evidence if e.confidence is not None]
+    if not known:
+        return None
+    doubt = 1.0
+    for c in known:
+        doubt *= 1.0 - c
+    return round(1.0 - doubt, 3)
+
+
 class FactCollector:
     """Evidence gathered document by document (a corpus can stream through), merged into facts at the end.
 
@@ -40,7 +51,8 @@ class FactCollector:
                 continue
             start, end = rel.evidence
             self.grouped[(head.entity, rel.type, obj)].append(
-                Evidence(document=doc.id, start=start, end=end, text=doc.text[start:end], pattern=rel.pattern))
+                Evidence(document=doc.id, start=start, end=end, text=doc.text[start:end], pattern=rel.pattern,
+                         confidence=rel.confidence))
 
     def facts(self) -> list[Fact]:
         """The merged facts, sorted by id."""
@@ -55,6 +67,7 @@ class FactCollector:
         for (subject, predicate, obj), evidence in grouped.items():
             key = f"{subject}|{predicate}|{obj}".encode()
             unique = {(e.document, e.start, e.end): e for e in evidence}
+            kept = [unique[k] for k in sorted(unique)]
             facts.append(Fact(id=hashlib.sha1(key).hexdigest()[:16], subject=subject, predicate=predicate,
-                              object=obj, evidence=[unique[k] for k in sorted(unique)]))
+                              object=obj, confidence=combined_confidence(kept), evidence=kept))
         return sorted(facts, key=lambda f: f.id)

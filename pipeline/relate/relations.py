@@ -107,16 +107,18 @@ def _relations(pattern: Pattern, match: re.Match, slots: list[Mention], main, un
         heads = heads if heads is not None else [implicit]
         tails = tails if tails is not None else [implicit]
     main_entity = main[0].entity if main else None
+    sure = 0.85 if name == pattern.name else 0.75  # a sentence pattern; less when the subject is implicit
     for head in heads:
         for tail in tails:
             if pattern.type == "affiliated_with" and main_entity and tail.entity == main_entity != head.entity:
                 head, tail = tail, head  # an alliance is told from the side of the organisation the text is about
-            yield Relation(type=pattern.type, head=head.id, tail=tail.id, evidence=unit, pattern=name)
+            yield Relation(type=pattern.type, head=head.id, tail=tail.id, evidence=unit, pattern=name,
+                           confidence=sure)
         if pattern.date_also:
             dates = [m for m in inside if m.label == "DATE" and m.value]
             if len(dates) == 1:
                 yield Relation(type=pattern.date_also, head=head.id, tail=dates[0].id, evidence=unit,
-                               pattern=name + " + date in the sentence")
+                               pattern=name + " + date in the sentence", confidence=round(sure * 0.85, 3))
 
 
 def _aliases(text: str, mentions: list[Mention], units: list[tuple[int, int]]):
@@ -129,7 +131,8 @@ def _aliases(text: str, mentions: list[Mention], units: list[tuple[int, int]]):
         unit = next(((a, b) for a, b in units if a <= min(primary.start, secondary.start)
                      and max(primary.end, secondary.end) <= b),
                     (min(primary.start, secondary.start), max(primary.end, secondary.end)))
-        yield Relation(type="alias_of", head=secondary.id, tail=primary.id, evidence=unit, pattern=f"alias:{kind}")
+        yield Relation(type="alias_of", head=secondary.id, tail=primary.id, evidence=unit, pattern=f"alias:{kind}",
+                       confidence=0.9)
 
 
 def _main_organisation(mentions: list[Mention]) -> list[Mention]:
