@@ -96,3 +96,16 @@ def infobox_table(path: Path = INFOBOX_RELATIONS) -> tuple[InfoboxKey, ...]:
             raise ConfigError(f"{path}:{number}: expected key, relation, value label, head|tail")
         keys.append(InfoboxKey(*fields))
     return tuple(sorted(keys, key=lambda k: -len(k.key)))
+
+
+# What may stand before a key: a list bullet ("- Leader: ..."), or a table's cell border ("| Leader | ... |").
+INFOBOX_BULLET = r"[ \t]*(?:[-•*–][ \t]+|\|[ \t]*)?"
+
+
+@lru_cache(maxsize=4)
+def infobox_key_pattern(path: Path = INFOBOX_RELATIONS) -> tuple[re.Pattern[str], dict[str, InfoboxKey]]:
+    """One pattern for every relation key at the start of a line (longest first, any case, spaces or no-break
+    spaces), and the keys by their lower-case form."""
+    keys = {k.key.lower(): k for k in infobox_table(path)}
+    alternatives = "|".join(re.escape(k).replace(r"\ ", "[ \u00a0]") for k in sorted(keys, key=len, reverse=True))
+    return re.compile(INFOBOX_BULLET + f"(?P<key>{alternatives})", re.I), keys

@@ -8,7 +8,7 @@ import sqlite3
 from pathlib import Path
 
 from ..core.records import Document
-from ..core.resources import infobox_keys, load_gazetteer
+from ..core.resources import infobox_keys, infobox_table, load_gazetteer
 from ..core.settings import Settings
 from ..core.versions import versions
 
@@ -20,12 +20,14 @@ def extraction_key(settings: Settings, gazetteer: Path) -> str:
 
     The gazetteer counts by the names it looks for (and their labels): editing ids, display names or
     link-only "~" names changes linking, which always runs again, and re-extracts nothing. The infobox keys
-    count too: the English tokenizer splits a key glued to its value.
+    count too: the English tokenizer splits a key glued to its value, and a page whose lines use them has its
+    title named as an organisation.
     """
     looked_for = sorted((e.label, lang, name) for e in load_gazetteer(gazetteer)
                         for lang, names in e.names.items() for name in names if not name.startswith("~"))
     payload = {"versions": versions(), "settings": settings.model_dump(mode="json", exclude={"gazetteer"}),
-               "gazetteer": looked_for, "infobox_keys": infobox_keys()}  # the English tokenizer splits at them
+               "gazetteer": looked_for, "infobox_keys": infobox_keys(),  # the English tokenizer splits at them
+               "infobox_relations": [k.key for k in infobox_table()]}  # a page with them has its title named
     return hashlib.sha256(json.dumps(payload, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 
 

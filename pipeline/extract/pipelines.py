@@ -1,8 +1,9 @@
 """build_pipelines(settings) -> Pipelines: the one builder of both spaCy pipelines; Pipelines.process(text) -> Doc.
 
-English: spaCy's en_core_web_sm, our tokenizer over it, then en_entities, gazetteer, names, normalise.
+English: spaCy's en_core_web_sm, our tokenizer over it, then en_entities, gazetteer, page_subject, names,
+normalise.
 Russian: a blank spaCy pipeline on razdel's tokens, then Natasha's morphology, NER and dates (ru_morph, ru_ner,
-ru_dates), gazetteer, names, normalise. Every add_pipe of the project is here.
+ru_dates), gazetteer, page_subject, names, normalise. Every add_pipe of the project is here.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from .gazetteer import gazetteer
 from .names import names
 from .russian import RazdelTokenizer, ru_dates, ru_morph, ru_ner
 from .spans import make_span, set_entities
+from .subject import page_subject
 
 
 @dataclass
@@ -61,6 +63,7 @@ def build_pipelines(settings: Settings) -> Pipelines:
     english.tokenizer = GlueSplittingTokenizer(english.tokenizer)
     _add(english, en_entities)
     _add(english, gazetteer, path=settings.gazetteer)
+    _add(english, page_subject)
     _add(english, names)
     _add(english, normalise)
 
@@ -70,6 +73,7 @@ def build_pipelines(settings: Settings) -> Pipelines:
     _add(russian, ru_ner)
     _add(russian, ru_dates)
     _add(russian, gazetteer, path=settings.gazetteer)
+    _add(russian, page_subject)
     _add(russian, names)
     _add(russian, normalise)
     return Pipelines(english, russian, settings)

@@ -11,14 +11,14 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 
+from ..core.pages import page_titles
 from ..core.records import Mention, Relation
-from ..core.resources import InfoboxKey, infobox_table
+from ..core.resources import InfoboxKey, infobox_key_pattern
 
-_BULLET = re.compile(r"[ \t]*(?:[-•*–][ \t]+)?")
-_SEPARATOR = re.compile(r"[ \t]*:?[ \t]*")
-_FILLER = re.compile(r"^[\s,;.•*–-]*(?:(?:and|и)[\s,;]*)?$")  # no ":": a line ending so is a key
+_SEPARATOR = re.compile(r"[ \t]*[:|]?[ \t]*")
+_FILLER = re.compile(r"^[\s,;.•*–|-]*(?:(?:and|и|or|или)[\s,;|]*)?$")  # no ":": a line ending so is a key
+_WORD_SEPARATOR = re.compile(r"[ \t]+(?:or|and|или|и)[ \t]+")  # "X (disputed) or Y"
 _CYRILLIC = re.compile("[А-Яа-яЁё]")
 
 
@@ -33,8 +33,9 @@ class Line:
 
 
 def infobox_relations(text: str, mentions: list[Mention]) -> Iterator[Relation]:
-    """Relations from every infobox key line of the text; the subject is the page's organisation, named by the
-    title line above the infobox (else by the document's first line); without one, the infobox states nothing."""
+    """Relations from every infobox key line of the text; the subject is the page's organisation, named by its
+    title (core/pages.py), else by the line above the infobox or the document's first line; without one, the
+    infobox states nothing."""
     lines = _lines(text)
     if all(line.key is None for line in lines):
         return
@@ -43,13 +44,14 @@ def infobox_relations(text: str, mentions: list[Mention]) -> Iterator[Relation]:
     for m in mentions:
         if m.label == "ORG":
             organisations.setdefault(starts[bisect_right(starts, m.start) - 1], []).append(m)
+    titled = _titled(text, mentions)
     for i, line in enumerate(lines):
         if line.key is None:
             continue
         values, end = _values(text, lines, i, mentions)
         if not values:
             continue
-        subject = _subject(text, lines, i, organisations)
+        subject = titled or _subject(text, lines, i, organisations)
         if subject is None:
             continue
         name = f"infobox:{line.key.key}"
@@ -59,12 +61,14 @@ def infobox_relations(text: str, mentions: list[Mention]) -> Iterator[Relation]:
             if len(values) == 2:  # "Moscow, Russia" / "Россия, Москва": the place and the country it is in
                 place, container = values
                 values = [place]
-                yield Relation(type="located_in", head=place.id, tail=container.id, evidence=evidence, pattern=name)
+                yield Relation(type="located_in", head=place.id, tail=container.id, evidence=evidence, pattern=name,
+                               confidence=0.9)
         if line.key.label == "DATE":
             values = values[:1]
         for value in values:
             head, tail = (value, subject) if line.key.role == "head" else (subject, value)
-            yield Relation(type=line.key.relation, head=head.id, tail=tail.id, evidence=evidence, pattern=name)
+            yield Relation(type=line.key.relation, head=head.id, tail=tail.id, evidence=evidence, pattern=name,
+                           confidence=0.95)
 
 
 def _headquarters(text: str, line: Line, values: list[Mention]) -> list[Mention]:
@@ -83,8 +87,8 @@ def _headquarters(text: str, line: Line, values: list[Mention]) -> list[Mention]
 
 
 def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Spans of the comma- or semicolon-separated items of a value (outside brackets and quotes), each trimmed of
-    spaces, quotes and a bracketed qualifier after it."""
+    """Spans of the items of a value separated by commas, semicolons, table borders, "or" and "and" (outside
+    brackets and quotes), each trimmed of spaces, quotes and a bracketed qualifier after it."""
     items, depth, quoted, left = [], 0, False, start
     for i in range(start, end + 1):
         ch = text[i] if i < end else ","
@@ -94,7 +98,7 @@ def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
             depth = max(0, depth - 1)
         elif ch in '"«»':
             quoted = not quoted if ch == '"' else ch == "«"
-        elif ch in ",;" and depth == 0 and not quoted:
+        elif depth == 0 and not quoted and (ch in ",;|" or _WORD_SEPARATOR.match(text, i, end)):
             a, b = left, i
             bracket = re.search(r"[(\[]", text[a:b])
             if bracket and text[a:a + bracket.start()].strip():
@@ -105,7 +109,8 @@ def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 b -= 1
             if b > a:
                 items.append((a, b))
-            left = i + 1
+            word = _WORD_SEPARATOR.match(text, i, end) if i < end else None
+            left = word.end() if word else i + 1
     return items
 
 
@@ -118,19 +123,11 @@ def _lines(text: str) -> list[Line]:
     return out
 
 
-@lru_cache(maxsize=1)
-def _key_pattern() -> tuple[re.Pattern[str], dict[str, InfoboxKey]]:
-    """One pattern for every key at the start of a line (longest first, any case, spaces or no-break spaces)."""
-    keys = {k.key.lower(): k for k in infobox_table()}
-    alternatives = "|".join(re.escape(k).replace(r"\ ", "[ \u00a0]") for k in sorted(keys, key=len, reverse=True))
-    return re.compile(_BULLET.pattern + f"(?P<key>{alternatives})", re.I), keys
-
-
 def _key_of(line: str) -> tuple[InfoboxKey | None, int]:
     """The key a line starts with, and where its value starts; (None, 0) for any other line."""
     if len(line) > 300:
         return None, 0
-    pattern, keys = _key_pattern()
+    pattern, keys = infobox_key_pattern()
     match = pattern.match(line)
     if match is None:
         return None, 0
@@ -139,7 +136,7 @@ def _key_of(line: str) -> tuple[InfoboxKey | None, int]:
     if (after[:1].isupper() or after[:1].isdigit()) and ":" not in after[:30]:
         return key, match.end()  # glued by a lost layout: "LeaderArham Kothari" (not "Leader2 Name:")
     separator = _SEPARATOR.match(after).end()
-    if after[:separator].strip() == ":":
+    if after[:separator].strip() in (":", "|"):  # "Leader: X", "| Leader | X |"
         return key, match.end() + separator
     if separator and (not after[separator:] or after[separator].isupper() or after[separator].isdigit()) \
             and not line.rstrip().endswith("."):  # "Штаб-квартира Левого фронта находится в Москве.": prose
@@ -202,6 +199,16 @@ def _looks_like_value_line(rest: str) -> bool:
     """What is left of a line once its names are taken out: separators, or a bracketed qualifier."""
     rest = re.sub(r"\([^()]*\)|\[[^\[\]]*\]", "", rest)
     return bool(_FILLER.match(rest))
+
+
+def _titled(text: str, mentions: list[Mention]) -> Mention | None:
+    """The first ORG mention of the page's title (core/pages.py), in the page's main script."""
+    lang = "ru" if len(_CYRILLIC.findall(text[:2000])) > len(re.findall("[A-Za-z]", text[:2000])) else "en"
+    titles = page_titles(text, lang)
+    if not titles:
+        return None
+    named = [m for m in mentions if m.label == "ORG" and m.text in titles]
+    return min(named, key=lambda m: (titles.index(m.text), m.start)) if named else None
 
 
 def _subject(text: str, lines: list[Line], i: int, organisations: dict[int, list[Mention]]) -> Mention | None:

@@ -52,6 +52,20 @@ STATED = [
      [("Movement Against Illegal Immigration", "ORG"), ("Vladimir Basmanov", "PER"), ("Alexander Belov", "PER")], {},
      {("leader_of", "Vladimir Basmanov", "Movement Against Illegal Immigration"),
       ("leader_of", "Alexander Belov", "Movement Against Illegal Immigration")}),
+    # a table copied with its cell borders; the title line carries the native name too; "or" between two leaders
+    ("Workers' League Рабочая лига | |\n---|---|\nLeader | Anna Petrova (disputed)[1] or Ivan Sidorov |\n"
+     "| Headquarters | Kazan,Russia |\n| Newspaper | Workers' Voice |\n",
+     [("Workers' League", "ORG"), ("Anna Petrova", "PER"), ("Ivan Sidorov", "PER"), ("Kazan", "LOC"),
+      ("Russia", "LOC"), ("Workers' Voice", "ORG")], {},
+     {("leader_of", "Anna Petrova", "Workers' League"), ("leader_of", "Ivan Sidorov", "Workers' League"),
+      ("headquartered_in", "Workers' League", "Kazan"), ("located_in", "Kazan", "Russia"),
+      ("publishes", "Workers' League", "Workers' Voice")}),
+    ("Объединённая рабочая партия\nОбъединённая рабочая партия | |\n---|---|\nЛидер | Пётр Иванов |\n"
+     "Основатель | Пётр Иванов |\nОснована | 15 марта 2014 года |\n",
+     [("Объединённая рабочая партия", "ORG"), ("Объединённая рабочая партия", "ORG"), ("Пётр Иванов", "PER"),
+      ("Пётр Иванов", "PER"), ("15 марта 2014 года", "DATE")], {"15 марта 2014 года": {"value": "2014-03-15"}},
+     {("leader_of", "Пётр Иванов", "Объединённая рабочая партия"),
+      ("founded_on", "Объединённая рабочая партия", "2014-03-15")}),
     ("People's Freedom Party\n- Merger: Forward, Russia!, Peasant Party of Russia\n- Newspaper: Svobodnoye Slovo\n",
      [("People's Freedom Party", "ORG"), ("Peasant Party of Russia", "ORG"), ("Svobodnoye Slovo", "ORG")], {},
      {("merged_into", "Peasant Party of Russia", "People's Freedom Party"),

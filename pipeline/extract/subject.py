@@ -1,0 +1,53 @@
+"""page_subject: on a page with an organisation's infobox, the title's names are ORG wherever they stand.
+
+The title lines are read by core/pages.py. The general models often miss them ("Nashi" as a person, "Oborona"
+as a place), and every fact of the infobox hangs on them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..core.pages import page_titles
+from .spans import make_span, set_entities
+
+_SCRIPT = {"en": re.compile(r"[A-Za-z]"), "ru": re.compile(r"[А-Яа-яЁё]")}
+
+
+@Language.component("page_subject", requires=["doc.ents"], assigns=["doc.ents", "span._.source"])
+def page_subject(doc: Doc) -> Doc:
+    """Title names of an organisation's page become ORG spans, at the title and wherever else they stand."""
+    lang = doc.lang_ if doc.lang_ in _SCRIPT else "en"
+    titles = page_titles(doc.text, lang)
+    if not titles:
+        return doc
+    found = []
+    for title in sorted(titles, key=len, reverse=True):
+        for match in re.finditer(rf"(?<!\w){re.escape(title)}(?!\w)", doc.text):
+            span = make_span(doc, match.start(), match.end(), "ORG", "rule", lang)
+            if span is not None:
+                found.append(span)
+    if found:
+        set_entities(doc, _merged(found, list(doc.ents)))
+    return doc
+
+
+def _one_script(text: str) -> bool:
+    return not (_SCRIPT["en"].search(text) and _SCRIPT["ru"].search(text))
+
+
+def _merged(found: list[Span], current: list[Span]) -> list[Span]:
+    """The title's spans replace what they overlap, except a longer ORG that holds them (a name in one script and on
+    one line that the model tagged as an organisation keeps the title inside it: `People's Freedom Party "For
+    Russia without Lawlessness and Corruption"`)."""
+    kept = []
+    for span in found:
+        holder = [e for e in current if e.label_ == "ORG" and e.start <= span.start and span.end <= e.end
+                  and (e.start, e.end) != (span.start, span.end) and _one_script(e.text) and "\n" not in e.text]
+        if not holder:
+            kept.append(span)
+    taken = {i for s in kept for i in range(s.start, s.end)}
+    return kept + [e for e in current if not taken.intersection(range(e.start, e.end))]

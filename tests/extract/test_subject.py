@@ -1,0 +1,25 @@
+"""page_subject with the real models: the title of an organisation's page is ORG at the title and in the prose."""
+
+from __future__ import annotations
+
+import pytest
+
+from ..common import ents
+
+PAGE = ("= Oborona =\n\nRussian Youth Movement \"Oborona\"\n- Leader: Council of Oborona\n- Foundation: 2005-03-12\n"
+        "- Headquarters: Saint Petersburg\n\nOborona is a youth movement. In 2006 Oborona held a rally.\n")
+
+
+@pytest.mark.models
+def test_the_title_of_an_organisation_page_is_an_organisation(nlp_for):
+    doc = nlp_for(PAGE)
+    found = ents(doc)
+    assert found.count(("Oborona", "ORG")) == 4  # the title, "Council of Oborona" and the two sentences
+    assert ("Russian Youth Movement \"Oborona\"", "ORG") in found
+    assert not [e for e in found if e[0] == "Oborona" and e[1] != "ORG"]
+
+
+@pytest.mark.models
+def test_a_news_text_gets_no_title(nlp_for):
+    doc = nlp_for("Oborona\nOborona activists met in Saint Petersburg on Monday.\n")
+    assert all(e._.source != "rule" or e.label_ != "ORG" or e.text != "Oborona" for e in doc.ents)
