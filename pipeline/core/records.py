@@ -80,6 +80,7 @@ class Document(_Record):
     mentions: list[Mention]
     relations: list[Relation]
     _sentences: list[tuple[int, int]] = PrivateAttr(default_factory=list)  # from the parse; not written
+    _syntax: list[list[list]] = PrivateAttr(default_factory=list)  # trees of sentences with 2+ names; not written
 
     @model_validator(mode="after")
     def _offsets_point_into_text(self) -> Document:

@@ -56,15 +56,18 @@ class Cache:
             return None
         try:
             record = Document.model_validate_json(row[0])
-            record._sentences = [tuple(s) for s in json.loads(row[1])]
-        except ValueError:
+            parse = json.loads(row[1])
+            record._sentences = [tuple(s) for s in parse["sentences"]]
+            record._syntax = parse["syntax"]
+        except (ValueError, KeyError, TypeError):
             return None  # a damaged row is extracted again
         return record
 
     def put(self, record: Document, key: str) -> None:
         """Store one record at once (committed), so an interrupted run resumes from here."""
         self.db.execute("INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?, ?)",
-                        (record.id, record.sha256, key, record.model_dump_json(), json.dumps(record._sentences)))
+                        (record.id, record.sha256, key, record.model_dump_json(),
+                         json.dumps({"sentences": record._sentences, "syntax": record._syntax})))
         self.db.commit()
 
     def drop(self, doc_id: str) -> None:

@@ -1,9 +1,9 @@
 """build_pipelines(settings) -> Pipelines: the one builder of both spaCy pipelines; Pipelines.process(text) -> Doc.
 
 English: spaCy's en_core_web_sm, our tokenizer over it, then en_entities, gazetteer, page_subject, names,
-normalise.
+normalise, syntax.
 Russian: a blank spaCy pipeline on razdel's tokens, then Natasha's morphology, NER and dates (ru_morph, ru_ner,
-ru_dates), gazetteer, page_subject, names, normalise. Every add_pipe of the project is here.
+ru_dates), gazetteer, page_subject, names, normalise, syntax. Every add_pipe of the project is here.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from .names import names
 from .russian import RazdelTokenizer, ru_dates, ru_morph, ru_ner
 from .spans import make_span, set_entities
 from .subject import page_subject
+from .syntax import syntax
 
 
 @dataclass
@@ -66,6 +67,7 @@ def build_pipelines(settings: Settings) -> Pipelines:
     _add(english, page_subject)
     _add(english, names)
     _add(english, normalise)
+    _add(english, syntax)
 
     russian = spacy.blank("ru")
     russian.tokenizer = RazdelTokenizer(russian.vocab)
@@ -76,6 +78,7 @@ def build_pipelines(settings: Settings) -> Pipelines:
     _add(russian, page_subject)
     _add(russian, names)
     _add(russian, normalise)
+    _add(russian, syntax)
     return Pipelines(english, russian, settings)
 
 

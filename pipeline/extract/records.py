@@ -31,4 +31,5 @@ def doc_to_record(doc: Doc, document: InputDocument, lang: DocLang) -> Document:
                       text=document.text, mentions=mentions, relations=[])
     if doc.has_annotation("SENT_START"):
         record._sentences = [(s.start_char, s.end_char) for s in doc.sents]
+    record._syntax = doc.user_data.get("syntax", [])
     return record

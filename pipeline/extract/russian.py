@@ -25,6 +25,7 @@ def natasha_models():
     embedding = NewsEmbedding()
     vocab = MorphVocab()
     return {
+        "embedding": embedding,
         "ner": NewsNERTagger(embedding),
         "morph": NewsMorphTagger(embedding),
         "vocab": vocab,

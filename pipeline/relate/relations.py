@@ -10,16 +10,17 @@ from ..link.aliases import alias_pairs
 from ..link.keys import name_key
 from .infobox import infobox_relations
 from .patterns import PATTERNS, Pattern
+from .syntax_rules import GOVERNING_BODY, tree_relations
 
 # What each relation type takes as head and tail (contract table).
 SIGNATURE = {
     "founded_on": ({"ORG"}, {"DATE"}), "merged_into": ({"ORG"}, {"ORG"}), "joined": ({"ORG", "PER"}, {"ORG"}),
-    "joined_on": ({"ORG", "PER"}, {"DATE"}), "member_of": ({"ORG"}, {"ORG"}), "affiliated_with": ({"ORG"}, {"ORG"}),
-    "headquartered_in": ({"ORG"}, {"LOC"}), "has_branch_in": ({"ORG"}, {"LOC"}), "located_in": ({"LOC"}, {"LOC"}),
+    "joined_on": ({"ORG", "PER"}, {"DATE"}), "member_of": ({"ORG", "PER"}, {"ORG"}),
+    "affiliated_with": ({"ORG"}, {"ORG"}), "headquartered_in": ({"ORG"}, {"LOC"}), "has_branch_in": ({"ORG"}, {"LOC"}),
+    "located_in": ({"LOC", "ORG"}, {"LOC"}),
     "leader_of": ({"PER"}, {"ORG"}), "publishes": ({"ORG"}, {"ORG"}), "alias_of": ({"ORG"}, {"ORG"}),
 }
-_GENERIC_BODY = re.compile(r"^(?:[Цц]ентральн\w+ совет\w*|[Ии]сполком\w*|[Ии]сполнительн\w+ комитет\w*|"
-                           r"Central Council|Executive Committee|[Пп]олитсовет\w*)$")
+_GENERIC_BODY = GOVERNING_BODY
 _PLACEHOLDER = re.compile(r"⟨(?:ORG|LOC|PER|DATE)(\d+)⟩")
 _MAIN_NOTE = " (implicit: the document's main organisation)"
 
@@ -33,6 +34,15 @@ def extract_relations(document: Document, sentences: list[tuple[int, int]]) -> l
     for rel in infobox_relations(document.text, mentions):
         found.setdefault((rel.type, rel.head, rel.tail), rel)
         infobox.add(rel.evidence)
+    lang = document.lang if document.lang in ("en", "ru") else "en"
+    first = next((m for m in mentions if m.label == "ORG"), None)
+    subject = next((m for m in main if m.lang == lang), main[0] if main else None)
+    if subject is not None and first is not None and (first.entity or first.normal) != (subject.entity
+                                                                                          or subject.normal):
+        subject = None  # "the party" refers only when the text's most named organisation is also its first
+    for rel in tree_relations(document, document._syntax, subject):
+        if not any(a <= rel.evidence[0] and rel.evidence[1] <= b for a, b in infobox):
+            found.setdefault((rel.type, rel.head, rel.tail), rel)
     units = list(_units(document.text, sentences))
     for start, end in units:
         inside = [m for m in mentions if start <= m.start and m.end <= end]

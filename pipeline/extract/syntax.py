@@ -1,0 +1,77 @@
+"""syntax: the dependency trees of the sentences that hold two or more names (or a name and a word such as "the
+party"), kept for the relation stage.
+
+English trees come from spaCy's parser (it already ran for the sentences); Russian trees from Natasha's syntax
+parser, run only on those sentences (it is the costly part). Each kept sentence is stored plainly, so that the
+cache can hold it: a list of tokens [start, end, lemma, pos, dep, head], head being the index of the token's
+head within the sentence (-1 for the root). Labels are Universal Dependencies for Russian (pos carries the
+case: "NOUN:Gen") and spaCy's English scheme.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+# Words that refer to the organisation a text is about ("the party was founded ..."): such a sentence needs
+# only one name.
+_REFERENCE = re.compile(r"(?i)\b(?:it|its|the (?:party|movement|organi[sz]ation|group|union|league|front|"
+                        r"federation|confederation|association|coalition|bloc))\b|"
+                        r"(?<![А-Яа-яЁё])(?:[Пп]арти|[Дд]вижени|[Оо]рганизаци|[Кк]онфедераци|[Фф]едераци|[Сс]оюз)")
+Tree = list[list]  # [[start, end, lemma, pos, dep, head], ...]
+
+
+@Language.component("syntax", requires=["doc.ents"])
+def syntax(doc: Doc) -> Doc:
+    """doc.user_data["syntax"]: the trees of the sentences with two or more names (DATE included), a word
+    referring to the text's organisation counting as one."""
+    sentences = [s for s in doc.sents if _names_in(doc, s.start_char, s.end_char) + bool(
+        _REFERENCE.search(s.text)) >= 2]
+    if doc.lang_ == "ru":
+        doc.user_data["syntax"] = _russian_trees(doc, sentences)
+    else:
+        doc.user_data["syntax"] = [_spacy_tree(s) for s in sentences]
+    return doc
+
+
+def _names_in(doc: Doc, start: int, end: int) -> int:
+    return sum(1 for e in doc.ents if start <= e.start_char and e.end_char <= end)
+
+
+def _spacy_tree(sentence) -> Tree:
+    first = sentence.start
+    return [[t.idx, t.idx + len(t), t.lemma_.lower() or t.lower_, t.pos_, t.dep_.lower(),
+             -1 if t.head.i == t.i else t.head.i - first] for t in sentence if not t.is_space]
+
+
+@lru_cache(maxsize=1)
+def _natasha_syntax():
+    from natasha import NewsSyntaxParser
+
+    from .russian import natasha_models
+
+    return NewsSyntaxParser(natasha_models()["embedding"])
+
+
+def _russian_trees(doc: Doc, sentences) -> list[Tree]:
+    if not sentences:
+        return []
+    from .russian import natasha_models
+
+    vocab = natasha_models()["vocab"]
+    words = [[t for t in s if not t.is_space] for s in sentences]
+    trees = []
+    for tokens, markup in zip(words, _natasha_syntax().map([[t.text for t in ts] for ts in words])):
+        tree = []
+        for token, parsed in zip(tokens, markup.tokens):
+            head = int(parsed.head_id) - 1  # Natasha counts from 1; 0 is the root
+            feats = token.morph.to_dict()
+            lemma = vocab.lemmatize(token.text, token.pos_, feats) if token.pos_ else token.lower_
+            pos = f"{token.pos_}:{feats['Case']}" if "Case" in feats else token.pos_  # "NOUN:Gen"
+            tree.append([token.idx, token.idx + len(token), (lemma or token.lower_).lower(), pos,
+                         parsed.rel.lower(), head])
+        trees.append(tree)
+    return trees

@@ -1,0 +1,257 @@
+"""tree_relations(document, main) -> relations read from the dependency trees: a trigger word per relation type, the
+arguments by their roles around it (relate/tree.py), never by the distance between names.
+
+Verbs state a relation between their subject, object and obliques ("X was founded in 2008", "A and B merged to
+form C", "X joined Y in 2004", "Y leads X", "X is led by Y", "X publishes Y", "X is headquartered in Y").
+Nouns state one between the name they are said of and the name after "of" (or in the genitive, or before them):
+"Y, the leader of X", "X's newspaper Y", "the Moscow branch of X", "X is the Russian section of Y", "X is a party
+in Russia". A denied or only intended event ("did not join", "declined to join") states nothing. "The party",
+"it" or "партия" in an argument's place is the document's main organisation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..core.records import Document, Mention, Relation
+from .tree import Sentence
+
+# Trigger words (lemmas, both languages) by what they state.
+FOUND = {"found", "establish", "form", "create", "launch", "organise", "organize", "refound",
+         "основать", "создать", "учредить", "образовать", "организовать", "сформировать", "основываться",
+         "создаваться", "образоваться", "учреждать", "создавать", "основывать"}
+FOUNDING_EVENT = {"congress", "meeting", "conference", "assembly", "convention", "съезд", "собрание", "конференция"}
+FOUNDING_MARK = {"founding", "constituent", "inaugural", "учредительный"}
+FOUNDING_NOUN = {"foundation", "founding", "creation", "establishment", "formation", "основание", "создание",
+                 "учреждение", "образование"}
+MERGE = {"merge", "unite", "fuse", "amalgamate", "combine", "слиться", "объединиться", "влиться", "сливаться",
+         "объединяться"}
+MERGER = {"merger", "amalgamation", "fusion", "unification", "слияние", "объединение"}
+JOIN = {"join", "enter", "accede", "rejoin", "вступить", "присоединиться", "вступать", "присоединяться"}
+LEAD_VERB = {"lead", "head", "chair", "возглавлять", "возглавить", "руководить", "возглавляться", "руководиться"}
+LEADER = {"leader", "chairman", "chairwoman", "chair", "head", "president", "secretary", "co-chair", "cochair",
+          "coordinator", "chief", "лидер", "председатель", "глава", "руководитель", "сопредседатель",
+          "секретарь", "президент", "координатор", "вождь"}
+PUBLISH = {"publish", "issue", "print", "издавать", "выпускать", "издать", "выпустить"}
+ORGAN = {"newspaper", "organ", "magazine", "journal", "paper", "bulletin", "newsletter", "газета", "орган",
+         "журнал", "издание", "бюллетень"}
+SEAT = {"headquarter", "headquartered", "base", "based", "базироваться", "располагаться", "находиться",
+        "размещаться"}
+HEADQUARTERS = {"headquarters", "seat", "office", "штаб-квартира", "офис", "резиденция"}
+BRANCH = {"branch", "chapter", "cell", "отделение", "филиал", "ячейка", "организация"}
+MEMBER = {"member", "section", "affiliate", "part", "член", "секция", "участник", "часть"}
+ALLY = {"affiliate", "affiliated", "ally", "allied", "alliance", "союзник", "союз", "блок", "коалиция"}
+KIND = {"party", "movement", "organization", "organisation", "group", "union", "league", "front", "federation",
+        "confederation", "association", "coalition", "bloc", "city", "town", "village", "region", "district",
+        "партия", "движение", "организация", "объединение", "союз", "фронт", "федерация", "конфедерация",
+        "ассоциация", "коалиция", "блок", "город", "село", "регион", "район", "область"}
+REFERENCE = {"party", "movement", "organization", "organisation", "group", "union", "league", "front",
+             "federation", "confederation", "association", "coalition", "bloc", "it", "its",
+             "партия", "движение", "организация", "конфедерация", "федерация"}
+COUNTRIES = {"russia", "russian federation", "ussr", "soviet union", "ukraine", "belarus", "kazakhstan", "россия",
+             "российская федерация", "ссср", "советский союз", "украина", "белоруссия", "беларусь", "казахстан",
+             "united states", "usa", "germany", "france", "united kingdom", "britain", "poland", "georgia",
+             "latvia", "lithuania", "estonia", "moldova", "armenia", "azerbaijan", "сша", "германия", "франция",
+             "великобритания", "польша", "грузия", "латвия", "литва", "эстония", "молдавия", "армения"}
+
+# Governing bodies of an organisation: "Председатель Центрального комитета" leads the party, not a body.
+GOVERNING_BODY = re.compile(r"(?i)^(?:центральн\w+ (?:совет|комитет)\w*|ЦК|исполком\w*|исполнительн\w+ комитет\w*|"
+                            r"политсовет\w*|президиум\w*|генеральн\w+ совет\w*|федеральн\w+ (?:совет|комитет)\w*|"
+                            r"(?:the )?(?:central|executive|federal|political|coordinating) (?:council|committee)|"
+                            r"(?:the )?presidium|(?:the )?politburo)$")
+_SURE = 0.85
+_IMPLICIT = 0.7
+
+
+def tree_relations(document: Document, trees: list[list[list]], main: Mention | None) -> Iterator[Relation]:
+    """Relations stated by the trees' trigger words, with the sentence as evidence."""
+    mentions = sorted(document.mentions, key=lambda m: m.start)
+    for tree in trees:
+        if not tree:
+            continue
+        sentence = Sentence(tree, mentions)
+        reader = _Reader(sentence, main, [m for m in mentions if m.label == "DATE" and m.value
+                                          and sentence.start <= m.start and m.end <= sentence.end])
+        for token in sentence.tokens:
+            yield from reader.read(token.i)
+
+
+class _Reader:
+    def __init__(self, sentence: Sentence, main: Mention | None, dates: list[Mention]) -> None:
+        self.s, self.main, self.dates = sentence, main, dates
+        self.evidence = (sentence.start, sentence.end)
+
+    def names(self, indexes, labels: set[str]) -> list[tuple[Mention, bool]]:
+        """The mentions at these words with one of the labels, (mention, implicit): "the party" is the main
+        organisation."""
+        out = []
+        for i in indexes:
+            m = self.s.mention_at.get(i)
+            if m is not None:
+                if m.label in labels and not GOVERNING_BODY.match(m.text):
+                    out.append((m, False))
+            elif "ORG" in labels and self.main is not None and self._refers(i):
+                out.append((self.main, True))
+        return out
+
+    def _refers(self, i: int) -> bool:
+        """"the party", "it", "its", "партия", "эта организация": a bare reference, not "a party", "Pamyat
+        organization" or "российская политическая партия" (a description, or another name's head word)."""
+        t = self.s.tokens[i]
+        if t.lemma not in REFERENCE:
+            return False
+        if t.lemma in ("it", "its"):
+            return True
+        if t.pos.split(":")[0] != "NOUN":
+            return False
+        words = [c for c in self.s.children(i) if c.dep not in ("punct", "case", "cc")]
+        if any(c.dep not in ("det", "poss") for c in words):
+            return False
+        dets = {c.lemma for c in words}
+        russian = t.lemma[0] in "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
+        return dets <= {"the", "its", "this", "этот", "данный"} and (russian or bool(dets))
+
+    def by_role(self, i: int, *roles) -> list[int]:
+        return [j for role, j in self.s.arguments(i) if role in roles]
+
+    def emit(self, kind: str, heads, tails, rule: str) -> Iterator[Relation]:
+        for head, implicit_h in heads:
+            for tail, implicit_t in tails:
+                if head.id == tail.id:
+                    continue
+                implicit = implicit_h or implicit_t
+                yield Relation(type=kind, head=head.id, tail=tail.id, evidence=self.evidence,
+                               pattern=f"tree:{rule}" + (" (implicit: the document's main organisation)"
+                                                         if implicit else ""),
+                               confidence=_IMPLICIT if implicit else _SURE)
+
+    def read(self, i: int) -> Iterator[Relation]:
+        t = self.s.tokens[i]
+        lemma, pos = t.lemma, t.pos.split(":")[0]
+        if pos in ("VERB", "AUX", "ADJ") or t.dep in ("root", "acl", "relcl", "amod", "advcl", "xcomp", "conj"):
+            if self.s.negated(i):
+                return
+            if lemma in FOUND:
+                yield from self.founded(i)
+            if lemma in MERGE:
+                yield from self.merged(i)
+            if lemma in JOIN:
+                yield from self.joined(i)
+            if lemma in LEAD_VERB:
+                yield from self.leads(i)
+            if lemma in PUBLISH:
+                yield from self.emit("publishes", self.names(self.by_role(i, "subj"), {"ORG"}),
+                                     self.names(self.by_role(i, "obj"), {"ORG"}), "publish")
+            if lemma in SEAT:
+                yield from self.seat(i, self.names(self.by_role(i, "subj", "patient") or self._described(i),
+                                                   {"ORG"}))
+            if lemma in ALLY and pos in ("VERB", "ADJ"):
+                yield from self.emit("affiliated_with", self.names(self.by_role(i, "subj", "patient")
+                                                                   or self._described(i), {"ORG"}),
+                                     self.names(self.by_role(i, ("prep", "with"), ("prep", "to"), ("prep", "с")),
+                                                {"ORG"}), "affiliated")
+        if pos in ("NOUN", "PROPN") and i not in self.s.mention_at:
+            yield from self.noun(i, lemma)
+
+    def _named_by(self, i: int) -> list[int]:
+        """For a kind word ("«X» — партия, созданная ...", "X is a party founded ..."), the names it is said of."""
+        if i in self.s.mention_at or self.s.tokens[i].lemma not in KIND:
+            return []
+        return [j for j in self.s.clause_subject(i) if j in self.s.mention_at]
+
+    def _described(self, i: int) -> list[int]:
+        return self.s.clause_subject(i)
+
+    def founded(self, i: int) -> Iterator[Relation]:
+        t = self.s.tokens[i]
+        founded = self.by_role(i, "patient") or self.by_role(i, "obj")
+        if not founded and (t.dep in ("acl", "amod") or t.lemma in ("образоваться", "основываться",
+                                                                     "создаваться")):
+            parent = self.s.parent(i)
+            founded = [parent.i] if parent and t.dep in ("acl", "amod") else self.by_role(i, "subj")
+        if not founded and t.lemma == "form" and not self.by_role(i, "obj"):
+            founded = self.by_role(i, "subj")  # "the group formed in 2005"
+        founded = [k for j in founded for k in (self._named_by(j) or [j])]
+        orgs = self.names(founded, {"ORG"})
+        yield from self.emit("founded_on", orgs, [(d, False) for d in self.s.dates_of(i, self.dates)], "found")
+        for role, j in self.s.arguments(i):  # "formed by the merger of A and B", "путём слияния A и B"
+            if self.s.tokens[j].lemma in MERGER and role in ("agent", ("prep", "by"), ("prep", "through"),
+                                                              ("prep", "from"), "gen", "obl", ("prep", "в")):
+                parts = self.names(self.by_role(j, ("prep", "of"), "gen"), {"ORG"})
+                yield from self.emit("merged_into", parts, orgs, "merger-of")
+
+    def merged(self, i: int) -> Iterator[Relation]:
+        parts = self.names(self.by_role(i, "subj", "patient"), {"ORG"})
+        parts += self.names(self.by_role(i, ("prep", "with"), ("prep", "с")), {"ORG"})
+        result = self.names(self.by_role(i, ("prep", "into"), ("prep", "в")), {"ORG"})
+        for c in self.s.children(i, "xcomp", "advcl", "conj"):
+            if c.lemma in ("form", "create", "become", "образовать", "создать"):
+                result += self.names(self.by_role(c.i, "obj"), {"ORG"})
+        if result:
+            yield from self.emit("merged_into", [p for p in parts if p[0] not in [r for r, _ in result]], result,
+                                 "merge")
+
+    def joined(self, i: int) -> Iterator[Relation]:
+        t = self.s.tokens[i]
+        members = self.names(self.by_role(i, "subj"), {"ORG", "PER"})
+        targets = self.names(self.by_role(i, "obj", ("prep", "to"), ("prep", "в"), ("prep", "к")), {"ORG"})
+        if t.lemma in ("enter",) and not targets:
+            return
+        yield from self.emit("joined", members, targets, "join")
+        if targets:
+            yield from self.emit("joined_on", members, [(d, False) for d in self.s.dates_of(i, self.dates)], "join")
+
+    def leads(self, i: int) -> Iterator[Relation]:
+        t = self.s.tokens[i]
+        people = self.names(self.by_role(i, "subj", "agent"), {"PER"})
+        orgs = self.names(self.by_role(i, "obj", "patient", "obl"), {"ORG"})
+        if t.dep in ("acl", "amod") and not orgs:  # "партии, возглавляемой X", "the party led by X"
+            parent = self.s.parent(i)
+            orgs = self.names([parent.i], {"ORG"}) if parent else []
+        yield from self.emit("leader_of", people, orgs, "lead")
+
+    def seat(self, i: int, orgs) -> Iterator[Relation]:
+        places = self.names(self.by_role(i, ("prep", "in"), ("prep", "в")), {"LOC"})
+        cities = [p for p in places if p[0].normal.lower() not in COUNTRIES]
+        countries = [p for p in places if p[0].normal.lower() in COUNTRIES]
+        yield from self.emit("headquartered_in", orgs, cities, "based-in")
+        yield from self.emit("located_in", orgs, countries, "based-in")
+
+    def noun(self, i: int, lemma: str) -> Iterator[Relation]:
+        owners = self.by_role(i, ("prep", "of"), "gen", "poss")
+        said_of = self.s.clause_subject(i)
+        said_of += [j for role, j in self.s.arguments(i) if role in ("appos", "compound")
+                    and self.s.tokens[j].i in self.s.mention_at]
+        if lemma in LEADER:
+            yield from self.emit("leader_of", self.names(said_of, {"PER"}),
+                                 self.names(owners + self.by_role(i, "compound"), {"ORG"}), "leader-of")
+        elif lemma in ORGAN:
+            yield from self.emit("publishes", self.names(owners, {"ORG"}),
+                                 [n for n in self.names(said_of, {"ORG"}) if not n[1]], "organ-of")
+        elif lemma in HEADQUARTERS:
+            verb = self.s.parent(i)
+            orgs = self.names(owners, {"ORG"})
+            if verb is not None and self.s.tokens[i].dep in ("nsubj", "nsubj:pass"):
+                yield from self.seat(verb.i, orgs)
+            yield from self.emit("headquartered_in", orgs, self.names(self.by_role(i, ("prep", "in"),
+                                                                                   ("prep", "в")), {"LOC"}), "hq")
+        elif lemma in BRANCH:
+            places = self.by_role(i, "compound", "amod", ("prep", "in"), ("prep", "в"))
+            yield from self.emit("has_branch_in", self.names(owners, {"ORG"}), self.names(places, {"LOC"}),
+                                 "branch-of")
+        elif lemma in MEMBER:
+            kinds = {"ORG", "PER"} if lemma in ("member", "член", "участник") else {"ORG"}
+            yield from self.emit("member_of", self.names(said_of, kinds),
+                                 self.names(self.by_role(i, ("prep", "of"), "gen"), {"ORG"}), "member-of")
+        elif lemma in FOUNDING_EVENT and any(c.lemma in FOUNDING_MARK for c in self.s.children(i)):
+            orgs = self.names(owners, {"ORG"})
+            yield from self.emit("founded_on", orgs, [(d, False) for d in self.s.dates_of(i, self.dates)],
+                                 "founding-congress")
+        elif lemma in FOUNDING_NOUN:
+            yield from self.emit("founded_on", self.names(owners, {"ORG"}),
+                                 [(d, False) for d in self.s.dates_of(i, self.dates)], "foundation-of")
+        elif lemma in KIND:
+            places = self.names(self.by_role(i, ("prep", "in"), ("prep", "в")), {"LOC"})
+            yield from self.emit("located_in", [n for n in self.names(said_of, {"ORG", "LOC"}) if not n[1]],
+                                 places, "kind-in")
