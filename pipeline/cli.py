@@ -64,13 +64,34 @@ def run(
 
 @app.command("eval")
 def evaluate_command(
-    gold: Annotated[Path, typer.Argument(help="gold JSONL: id, lang, text, entities, relations, ignore")],
+    gold: Annotated[Path, typer.Argument(help="gold JSONL in either format (see above); told apart by its first line")],
     as_json: Annotated[bool, typer.Option("--json", help="print the scores as JSON")] = False,
-    labels: Annotated[str | None, typer.Option("--labels", help="comma-separated labels, e.g. PER,LOC,ORG")] = None,
+    labels: Annotated[str | None, typer.Option("--labels", help="entity format: comma-separated labels, "
+                                                                "e.g. PER,LOC,ORG")] = None,
     config: Annotated[Path | None, typer.Option("--config", help="TOML settings file")] = None,
-    pred_out: Annotated[Path | None, typer.Option("--pred-out", help="also write the predictions, gold format")] = None,
+    pred_out: Annotated[Path | None, typer.Option("--pred-out", help="entity format: also write the predictions to "
+                                                  "this file, gold format; fact format: run into this folder and "
+                                                  "keep it (a re-run reuses its cache)")] = None,
+    show: Annotated[int, typer.Option("--show", min=0, help="fact format: how many missed and wrong facts to "
+                                                            "list")] = 10,
 ) -> None:
-    """Run the pipeline over the gold texts; print precision, recall and F1 per label and relation type."""
+    """Run the pipeline over the texts of a gold file and print its scores; the first line tells the format.
+
+    Entity format (id, lang, text, entities, relations, ignore): P, R, F1 per label and relation type, exact spans.
+
+    Fact format (realwiki_dev: file, facts, optional, also_names; texts in texts/ beside it): fact P, R per type.
+
+    For facts also P, R when keeping only facts of confidence >= 0.5 ... 0.9, and the missed and wrong facts.
+    """
+    from .tools.facts_eval import evaluate_facts, format_facts_report, is_facts_gold
+
+    if is_facts_gold(gold):
+        if labels:
+            _fail("--labels goes with the entity gold format; this is a fact gold file", 2)
+        result = evaluate_facts(gold, load_settings(config), out=pred_out, progress=_progress("eval"))
+        typer.echo(json.dumps(result, ensure_ascii=False, indent=2) if as_json else format_facts_report(result, show))
+        return
+
     from .corpus.execute import load_models
     from .tools.evaluate import as_gold_format, format_report, load_gold, predict, score
 
