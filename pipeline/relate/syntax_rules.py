@@ -20,7 +20,7 @@ from .tree import Sentence
 # Trigger words (lemmas, both languages) by what they state.
 FOUND = {"found", "establish", "form", "create", "launch", "organise", "organize", "refound",
          "основать", "создать", "учредить", "образовать", "организовать", "сформировать", "основываться",
-         "создаваться", "образоваться", "учреждать", "создавать", "основывать"}
+         "создаваться", "образоваться", "учреждать", "создавать", "основывать", "возникнуть", "появиться"}
 FOUNDING_EVENT = {"congress", "meeting", "conference", "assembly", "convention", "съезд", "собрание", "конференция"}
 FOUNDING_MARK = {"founding", "constituent", "inaugural", "учредительный"}
 FOUNDING_NOUN = {"foundation", "founding", "creation", "establishment", "formation", "основание", "создание",
@@ -28,7 +28,11 @@ FOUNDING_NOUN = {"foundation", "founding", "creation", "establishment", "formati
 MERGE = {"merge", "unite", "fuse", "amalgamate", "combine", "слиться", "объединиться", "влиться", "сливаться",
          "объединяться"}
 MERGER = {"merger", "amalgamation", "fusion", "unification", "слияние", "объединение"}
-JOIN = {"join", "enter", "accede", "rejoin", "вступить", "присоединиться", "вступать", "присоединяться"}
+ABSORB = {"absorb", "поглотить", "поглощать"}
+ADMIT = {"admit", "accept", "принять", "принимать"}
+BELONG = {"belong", "входить"}
+CAPITAL = {"capital", "столица"}
+JOIN = {"join", "enter", "accede", "rejoin", "вступить", "присоединиться", "вступать", "присоединяться", "войти"}
 LEAD_VERB = {"lead", "head", "chair", "возглавлять", "возглавить", "руководить", "возглавляться", "руководиться"}
 LEADER = {"leader", "chairman", "chairwoman", "chair", "head", "president", "secretary", "co-chair", "cochair",
           "coordinator", "chief", "лидер", "председатель", "глава", "руководитель", "сопредседатель",
@@ -38,8 +42,8 @@ ORGAN = {"newspaper", "organ", "magazine", "journal", "paper", "bulletin", "news
          "журнал", "издание", "бюллетень"}
 SEAT = {"headquarter", "headquartered", "base", "based", "базироваться", "располагаться", "находиться",
         "размещаться"}
-HEADQUARTERS = {"headquarters", "seat", "office", "штаб-квартира", "офис", "резиденция"}
-BRANCH = {"branch", "chapter", "cell", "отделение", "филиал", "ячейка", "организация"}
+HEADQUARTERS = {"headquarters", "seat", "штаб-квартира", "резиденция"}
+BRANCH = {"branch", "chapter", "cell", "office", "отделение", "филиал", "ячейка", "организация", "офис"}
 MEMBER = {"member", "section", "affiliate", "part", "член", "секция", "участник", "часть"}
 ALLY = {"affiliate", "affiliated", "ally", "allied", "alliance", "союзник", "союз", "блок", "коалиция"}
 KIND = {"party", "movement", "organization", "organisation", "group", "union", "league", "front", "federation",
@@ -91,6 +95,8 @@ class _Reader:
             if m is not None:
                 if m.label in labels and not GOVERNING_BODY.match(m.text):
                     out.append((m, False))
+            elif self._named_by(i):  # "в партию «Справедливая Россия»": the name the kind word is given
+                out.extend(self.names(self._named_by(i), labels))
             elif "ORG" in labels and self.main is not None and self._refers(i):
                 out.append((self.main, True))
         return out
@@ -101,8 +107,8 @@ class _Reader:
         t = self.s.tokens[i]
         if t.lemma not in REFERENCE:
             return False
-        if t.lemma in ("it", "its"):
-            return True
+        if t.lemma in ("it", "its"):  # "X joined Y at its founding congress": "its" is not the main one here
+            return not any(m.label == "ORG" and m.start < t.start for m in self.s.mention_at.values())
         if t.pos.split(":")[0] != "NOUN":
             return False
         words = [c for c in self.s.children(i) if c.dep not in ("punct", "case", "cc")]
@@ -136,13 +142,21 @@ class _Reader:
                 yield from self.founded(i)
             if lemma in MERGE:
                 yield from self.merged(i)
-            if lemma in JOIN:
+            if lemma in JOIN or lemma in ADMIT:
                 yield from self.joined(i)
+            if lemma in ABSORB:
+                yield from self.emit("merged_into", self.names(self.by_role(i, "obj", "patient"), {"ORG"}),
+                                     self.names(self.by_role(i, "subj", "agent", ("prep", "into")), {"ORG"}),
+                                     "absorb")
+            if lemma in BELONG:
+                yield from self.emit("member_of", self.names(self.by_role(i, "subj"), {"ORG", "PER"}),
+                                     self.names(self.by_role(i, ("prep", "to"), ("prep", "в"), ("prep", "во")),
+                                                {"ORG"}), "belong")
             if lemma in LEAD_VERB:
                 yield from self.leads(i)
             if lemma in PUBLISH:
-                yield from self.emit("publishes", self.names(self.by_role(i, "subj"), {"ORG"}),
-                                     self.names(self.by_role(i, "obj"), {"ORG"}), "publish")
+                yield from self.emit("publishes", self.names(self.by_role(i, "subj", "agent"), {"ORG"}),
+                                     self.names(self.by_role(i, "obj", "patient"), {"ORG"}), "publish")
             if lemma in SEAT:
                 yield from self.seat(i, self.names(self.by_role(i, "subj", "patient") or self._described(i),
                                                    {"ORG"}))
@@ -155,10 +169,14 @@ class _Reader:
             yield from self.noun(i, lemma)
 
     def _named_by(self, i: int) -> list[int]:
-        """For a kind word ("«X» — партия, созданная ...", "X is a party founded ..."), the names it is said of."""
+        """For a kind word, the names it is given or said of: "партию «Правое дело»", "the Rodina coalition",
+        "«X» — партия, созданная ..."."""
         if i in self.s.mention_at or self.s.tokens[i].lemma not in KIND:
             return []
-        return [j for j in self.s.clause_subject(i) if j in self.s.mention_at]
+        given = [c.i for c in self.s.children(i, "appos", "flat", "compound", "flat:name", "nmod")
+                 if c.i in self.s.mention_at and self.s.mention_at[c.i].label == "ORG"
+                 and (c.dep != "nmod" or not self.s.children(c.i, "case"))]
+        return given or [j for j in self.s.clause_subject(i) if j in self.s.mention_at]
 
     def _described(self, i: int) -> list[int]:
         return self.s.clause_subject(i)
@@ -194,10 +212,13 @@ class _Reader:
 
     def joined(self, i: int) -> Iterator[Relation]:
         t = self.s.tokens[i]
-        members = self.names(self.by_role(i, "subj"), {"ORG", "PER"})
-        targets = self.names(self.by_role(i, "obj", ("prep", "to"), ("prep", "в"), ("prep", "к")), {"ORG"})
-        if t.lemma in ("enter",) and not targets:
-            return
+        if t.lemma in ADMIT:  # "was admitted to X", "было принято в X"
+            members = self.names(self.by_role(i, "patient"), {"ORG", "PER"})
+            targets = self.names(self.by_role(i, ("prep", "to"), ("prep", "into"), ("prep", "в")), {"ORG"})
+        else:
+            members = self.names(self.by_role(i, "subj"), {"ORG", "PER"})
+            targets = self.names(self.by_role(i, "obj", ("prep", "to"), ("prep", "в"), ("prep", "к"),
+                                              ("prep", "во")), {"ORG"})
         yield from self.emit("joined", members, targets, "join")
         if targets:
             yield from self.emit("joined_on", members, [(d, False) for d in self.s.dates_of(i, self.dates)], "join")
@@ -242,8 +263,25 @@ class _Reader:
                                  "branch-of")
         elif lemma in MEMBER:
             kinds = {"ORG", "PER"} if lemma in ("member", "член", "участник") else {"ORG"}
-            yield from self.emit("member_of", self.names(said_of, kinds),
-                                 self.names(self.by_role(i, ("prep", "of"), "gen"), {"ORG"}), "member-of")
+            members = self.names(said_of, kinds)
+            groups = self.names(self.by_role(i, ("prep", "of"), "gen"), {"ORG"})
+            verb = self.s.parent(i)
+            if verb is not None and verb.lemma in ("become", "стать", "становиться"):  # "became a member of"
+                yield from self.emit("joined", members, groups, "became-member")
+                if groups:
+                    yield from self.emit("joined_on", members,
+                                         [(d, False) for d in self.s.dates_of(verb.i, self.dates)], "became-member")
+            else:
+                yield from self.emit("member_of", members, groups, "member-of")
+        elif lemma in CAPITAL:
+            yield from self.emit("located_in", self.names(said_of, {"LOC"}),
+                                 self.names(self.by_role(i, ("prep", "of"), "gen"), {"LOC"}), "capital-of")
+        elif lemma in ALLY:  # "X forged an alliance with Y", "X в союзе с Y"
+            verb = self.s.parent(i)
+            allies = self.names(self.by_role(i, ("prep", "with"), ("prep", "с")), {"ORG"})
+            if verb is not None and self.s.tokens[i].dep in ("obj", "dobj", "obl", "pobj"):
+                subjects = self.by_role(verb.i, "subj")
+                yield from self.emit("affiliated_with", self.names(subjects, {"ORG"}), allies, "alliance-with")
         elif lemma in FOUNDING_EVENT and any(c.lemma in FOUNDING_MARK for c in self.s.children(i)):
             orgs = self.names(owners, {"ORG"})
             yield from self.emit("founded_on", orgs, [(d, False) for d in self.s.dates_of(i, self.dates)],

@@ -112,7 +112,9 @@ class Sentence:
         return sorted(out)
 
     def arguments(self, i: int) -> list[tuple[object, int]]:
-        """(role, word) of every word that depends on word i, lists spread out."""
+        """(role, word) of every word that depends on word i, lists spread out ("A, B and C"; a list the parser
+        read as appositions of names: "Rodina, the Russian Party of Pensioners and ..."). A verb joined to an
+        earlier one by "and" shares its subject ("dissolved itself and merged into ...")."""
         out = []
         for c in self.tokens[i].children:
             found = self.role(c)
@@ -120,11 +122,27 @@ class Sentence:
                 continue
             governor, role = found
             if governor == i:
-                out.extend((role, j) for j in self.conjuncts(c))
+                out.extend((role, j) for j in self.listed(c))
             if self.tokens[c].dep in ("prep", "agent", "dative"):
                 for grand in self.children(c, "pobj"):
-                    out.extend((self.role(grand.i)[1], j) for j in self.conjuncts(grand.i))
+                    out.extend((self.role(grand.i)[1], j) for j in self.listed(grand.i))
+        t = self.tokens[i]
+        if t.dep in ("conj", "advcl", "xcomp") and not any(r in ("subj", "patient") for r, _ in out):
+            parent = self.parent(i)
+            if parent is not None and parent.pos.split(":")[0] in ("VERB", "AUX"):
+                out.extend((r, j) for r, j in self.arguments(parent.i) if r in ("subj", "patient"))
         return out
+
+    def listed(self, i: int) -> list[int]:
+        """Word i with the words listed with it: its conjuncts, and names in apposition to a name."""
+        out = []
+        for j in self.conjuncts(i):
+            out.append(j)
+            if j in self.mention_at:
+                for a in self.children(j, "appos"):
+                    if a.i in self.mention_at:
+                        out.extend(self.conjuncts(a.i))
+        return sorted(set(out))
 
     def clause_subject(self, i: int) -> list[int]:
         """The subject a predicate noun or an adjective is said of: "X is the leader", "X, the leader", "leader
