@@ -125,10 +125,32 @@ def ru_ner(nlp: Language, name: str):
                 span = make_span(doc, start, end, found.type, "natasha", "ru")
                 if span is not None:
                     spans.append(span)
-        set_entities(doc, spans)
+        set_entities(doc, _with_country(doc, spans))
         return doc
 
     return tag_names
+
+
+_OWN_HEAD = re.compile(r"(?i)(?:парти|союз|федераци|конфедераци|фронт|движени|лиг|объединени|ассоциаци|"
+                       r"организаци|профсоюз|партии|договор|комитет|совет|палат|академи|церкв|банк)\w*")
+
+
+def _with_country(doc: Doc, spans: list[Span]) -> list[Span]:
+    """An organisation's name goes on through the country in the genitive that Natasha tags apart: "Конфедерации
+    труда России", "Коммунистической партией Российской Федерации" are one name each."""
+    out: list[Span] = []
+    for span in spans:
+        previous = out[-1] if out else None
+        if (previous is not None and previous.label_ == "ORG" and span.label_ == "LOC"
+                and span.start == previous.end and doc.text[previous.end_char:span.start_char] == " "
+                and any(_OWN_HEAD.fullmatch(t.text) for t in previous)
+                and all(t.morph.get("Case") == ["Gen"] for t in span if t.is_alpha)):
+            merged = make_span(doc, previous.start_char, span.end_char, "ORG", "natasha", "ru")
+            if merged is not None:
+                out[-1] = merged
+                continue
+        out.append(span)
+    return out
 
 
 @Language.factory("ru_dates", requires=["doc.ents"], assigns=["doc.ents", "span._.stated"])
