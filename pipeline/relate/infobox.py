@@ -15,9 +15,17 @@ from dataclasses import dataclass
 from ..core.pages import page_titles
 from ..core.records import Mention, Relation
 from ..core.resources import InfoboxKey, infobox_key_pattern
+from .syntax_rules import COUNTRIES
 
 _SEPARATOR = re.compile(r"[ \t]*[:|]?[ \t]*")
 _FILLER = re.compile(r"^[\s,;.•*–|-]*(?:(?:and|и|or|или)[\s,;|]*)?$")  # no ":": a line ending so is a key
+_NUMBERED = re.compile(r"[ \t]*(?:[-•*–][ \t]+)?(?P<field>Leader|Affiliation)(?P<number>\d+)(?: (?P<part>Title|Name))?"
+                       r"[ \t]*:[ \t]*(?P<value>.*)$", re.I)
+_LEADING_TITLE = re.compile(r"(?i)\b(?:president|chair\w*|co-?chair\w*|leader|head|secretary|coordinator|"
+                            r"председател\w*|лидер\w*|руководител\w*|секретар\w*)")
+_LEADER_KEY = InfoboxKey("Leader", "leader_of", "PER", "head")
+_AFFILIATION_KEY = InfoboxKey("Affiliation", "affiliated_with", "ORG", "tail")
+_NO_VALUE = {"none", "nil", "n/a", "нет", "отсутствует", "vacant", "вакантно"}
 _WORD_SEPARATOR = re.compile(r"[ \t]+(?:or|and|или|и)[ \t]+")  # "X (disputed) or Y"
 _CYRILLIC = re.compile("[А-Яа-яЁё]")
 
@@ -73,7 +81,8 @@ def infobox_relations(text: str, mentions: list[Mention]) -> Iterator[Relation]:
 
 def _headquarters(text: str, line: Line, values: list[Mention]) -> list[Mention]:
     """The place of a headquarters line, and the country after it ("Moscow, Russia"; Russian pages write the
-    country first: "Россия, Москва"); an address gives its city and country; anything else gives nothing."""
+    country first: "Россия, Москва"); an address gives its city and country; of two cities ("Krasnodar, Moscow"),
+    the first; anything else gives nothing."""
     items = _items(text, line.value_start, line.end)
     whole = {(m.start, m.end): m for m in values}
     places = [whole.get(span) for span in items]
@@ -83,7 +92,10 @@ def _headquarters(text: str, line: Line, values: list[Mention]) -> list[Mention]
     run = places[:2] if russian else places[-2:]  # an address: "…, Moscow, Russia" / "Россия, Москва, …"
     if any(p is None for p in run):
         return []
-    return [run[1], run[0]] if russian else run
+    place, container = (run[1], run[0]) if russian else run
+    if container.normal.lower() not in COUNTRIES:
+        return [] if len(items) > 2 else [p for p in places if p is not None][:1]  # "Krasnodar, Moscow": two seats
+    return [place, container]
 
 
 def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -115,12 +127,30 @@ def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _lines(text: str) -> list[Line]:
-    out, offset = [], 0
+    out, offset, titles = [], 0, {}
     for raw in text.split("\n"):
         key, value_start = _key_of(raw)
+        numbered = _NUMBERED.match(raw)
+        if numbered and key is None:
+            key, value_start = _numbered_key(numbered, titles)
         out.append(Line(offset, offset + len(raw), key, offset + value_start))
         offset += len(raw) + 1
     return out
+
+
+def _numbered_key(match: re.Match, titles: dict[tuple[str, str], str]) -> tuple[InfoboxKey | None, int]:
+    """A numbered field pair: "Leader1 Title: President" then "Leader1 Name: X" (X leads the page's organisation,
+    as the title says; "Leader2 Title: Founders" states nothing); "Affiliation1: X" is an affiliation."""
+    field, number, part = match["field"].lower(), match["number"], (match["part"] or "").lower()
+    if part == "title":
+        titles[(field, number)] = match["value"]
+        return None, 0
+    title = titles.get((field, number), "")
+    if field == "leader" and part == "name" and _LEADING_TITLE.search(title):
+        return _LEADER_KEY, match.start("value")
+    if field == "affiliation" and not part:
+        return _AFFILIATION_KEY, match.start("value")
+    return None, 0
 
 
 def _key_of(line: str) -> tuple[InfoboxKey | None, int]:
@@ -182,6 +212,8 @@ def _names_in(text: str, start: int, end: int, mentions: list[Mention], label: s
                 continue
             if label == "DATE" and not m.value:
                 continue
+            if m.text.casefold() in _NO_VALUE:
+                continue  # "European affiliation: None"
             out.append(m)
     return out
 

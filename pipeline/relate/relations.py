@@ -21,6 +21,7 @@ SIGNATURE = {
     "leader_of": ({"PER"}, {"ORG"}), "publishes": ({"ORG"}, {"ORG"}), "alias_of": ({"ORG"}, {"ORG"}),
 }
 _GENERIC_BODY = GOVERNING_BODY
+_KEY_LINE = re.compile(r"[ \t]*(?:[-•*–|][ \t]*)?[A-ZА-ЯЁ][\w -]{1,30}:")  # an infobox line of any key
 _PLACEHOLDER = re.compile(r"⟨(?:ORG|LOC|PER|DATE)(\d+)⟩")
 _MAIN_NOTE = " (implicit: the document's main organisation)"
 
@@ -54,6 +55,8 @@ def extract_relations(document: Document, sentences: list[tuple[int, int]]) -> l
         for pattern in PATTERNS:
             if pattern.lang not in (lang, "*"):
                 continue
+            if pattern.type == "located_in" and _KEY_LINE.match(document.text, start):
+                continue  # "Successor: Right Cause, Solidarnost, Democratic Choice": a list, not an address
             for match in pattern.regex.finditer(template):
                 for rel in _relations(pattern, match, slots, main_here, (start, end), inside):
                     found.setdefault((rel.type, rel.head, rel.tail), rel)

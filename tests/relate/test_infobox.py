@@ -66,6 +66,15 @@ STATED = [
       ("Пётр Иванов", "PER"), ("15 марта 2014 года", "DATE")], {"15 марта 2014 года": {"value": "2014-03-15"}},
      {("leader_of", "Пётр Иванов", "Объединённая рабочая партия"),
       ("founded_on", "Объединённая рабочая партия", "2014-03-15")}),
+    # numbered fields: the title says what the names are; a country line; two seats
+    ("= Union of Left Forces =\n- Leader1 Title: President (s)\n- Leader1 Name: Anna Petrova, , Ivan Sidorov,\n"
+     "- Leader2 Title: Founders\n- Leader2 Name: Oleg Orlov\n- Affiliation1 Title: Main organ\n"
+     "- Affiliation1: Youth Front\n- Headquarters: Krasnodar , Moscow\n- Country: Russia\n",
+     [("Union of Left Forces", "ORG"), ("Anna Petrova", "PER"), ("Ivan Sidorov", "PER"), ("Oleg Orlov", "PER"),
+      ("Youth Front", "ORG"), ("Krasnodar", "LOC"), ("Moscow", "LOC"), ("Russia", "LOC")], {},
+     {("leader_of", "Anna Petrova", "Union of Left Forces"), ("leader_of", "Ivan Sidorov", "Union of Left Forces"),
+      ("affiliated_with", "Union of Left Forces", "Youth Front"),
+      ("headquartered_in", "Union of Left Forces", "Krasnodar"), ("located_in", "Union of Left Forces", "Russia")}),
     ("People's Freedom Party\n- Merger: Forward, Russia!, Peasant Party of Russia\n- Newspaper: Svobodnoye Slovo\n",
      [("People's Freedom Party", "ORG"), ("Peasant Party of Russia", "ORG"), ("Svobodnoye Slovo", "ORG")], {},
      {("merged_into", "Peasant Party of Russia", "People's Freedom Party"),
@@ -82,6 +91,7 @@ NOTHING = [
     ("It was a big day.\n- Leader: Sergei Udaltsov\n",  # no page title: no subject
      [("Sergei Udaltsov", "PER")], {}),
     ("Left Front\n- Leader: Collective leadership\n", [("Left Front", "ORG")], {}),  # no person named
+    ("Left Front\n- European affiliation: None\n", [("Left Front", "ORG"), ("None", "ORG")], {}),  # no value
     ("Left Front\n- Headquarters: Moscow, 125167, Tverskaya street 5\n",  # an address without a country
      [("Left Front", "ORG"), ("Moscow", "LOC")], {}),
 ]
