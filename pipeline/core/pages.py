@@ -12,12 +12,15 @@ from __future__ import annotations
 import re
 
 from .names import FUNCTION_WORDS, initials
-from .resources import infobox_key_pattern
+from .resources import InfoboxKey, infobox_key_pattern
 
 _MIN_KEY_LINES = 2
 _HEAD_LINES = 12  # how far below the title the infobox may start
 _NAME = re.compile(r"[A-ZА-ЯЁ][^\n.:!?;]{1,118}")
 _NAVIGATION = re.compile(r"(?i)wikipedia|википеди|jump to|перейти к|навигаци|поделись|main menu|\bsearch\b")
+_SEPARATOR = re.compile(r"[ \t]*[:|]?[ \t]*")
+_WORD_SEPARATOR = re.compile(r"[ \t]+(?:or|and|или|и)[ \t]+")  # "X (disputed) or Y"
+_NEVER = re.compile(r"(?!)")
 _SCRIPT = {"en": re.compile(r"[A-Za-z]"), "ru": re.compile(r"[А-Яа-яЁё]")}
 
 
@@ -89,3 +92,63 @@ def _title_name(line: str, lang: str) -> str | None:
     if not _NAME.fullmatch(name) or len(name.split()) > 10 or name.count('"') % 2 or _NAVIGATION.search(name):
         return None
     return name
+
+
+def key_of(line: str) -> tuple[InfoboxKey | None, int]:
+    """The key a line starts with, and where its value starts; (None, 0) for any other line."""
+    if len(line) > 300:
+        return None, 0
+    pattern, keys = infobox_key_pattern()
+    match = pattern.match(line)
+    if match is None:
+        return None, 0
+    key = keys[match["key"].lower().replace("\u00a0", " ")]
+    after = line[match.end():]
+    if (after[:1].isupper() or after[:1].isdigit()) and ":" not in after[:30]:
+        return key, match.end()  # glued by a lost layout: "LeaderArham Kothari" (not "Leader2 Name:")
+    separator = _SEPARATOR.match(after).end()
+    if after[:separator].strip() in (":", "|"):  # "Leader: X", "| Leader | X |"
+        return key, match.end() + separator
+    if separator and (not after[separator:] or after[separator].isupper() or after[separator].isdigit()) \
+            and not line.rstrip().endswith("."):  # "Штаб-квартира Левого фронта находится в Москве.": prose
+        return key, match.end() + separator
+    return None, 0  # "Leader of the party said ...": prose, not a key
+
+
+def value_items(text: str, start: int, end: int, words: bool = True) -> list[tuple[int, int]]:
+    """Spans of the items of a value separated by commas, semicolons, table borders and (with `words`) "or" and
+    "and" (outside brackets and quotes), each trimmed of spaces, quotes and a bracketed qualifier after it. An
+    item ending in "!" goes on from a one-word item before it: "Forward, Russia!" is one name."""
+    items, depth, quoted, left = [], 0, False, start
+    separator = _WORD_SEPARATOR if words else _NEVER
+    for i in range(start, end + 1):
+        ch = text[i] if i < end else ","
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth = max(0, depth - 1)
+        elif ch in '"«»':
+            quoted = not quoted if ch == '"' else ch == "«"
+        elif depth == 0 and not quoted and (ch in ",;|" or separator.match(text, i, end)):
+            a, b = left, i
+            bracket = re.search(r"[(\[]", text[a:b])
+            if bracket and text[a:a + bracket.start()].strip():
+                b = a + bracket.start()  # "Vladimir Basmanov [ru](2002-2008)": the qualifier is not the name
+            while a < b and text[a] in " \t\u00a0\"«" and not _quotes_inside(text[a:b]):
+                a += 1
+            while b > a and text[b - 1] in " \t\u00a0.\"»" and not _quotes_inside(text[a:b]):
+                b -= 1
+            if b > a and text[b - 1] == "!" and items and " " not in text[items[-1][0]:items[-1][1]]:
+                a = items.pop()[0]
+            if b > a:
+                items.append((a, b))
+            word = separator.match(text, i, end) if i < end else None
+            left = word.end() if word else i + 1
+    return items
+
+
+def _quotes_inside(item: str) -> bool:
+    """A name that ends with a quoted part keeps its quotes: `Conservative Movement "New Force"`."""
+    body = item.strip(" \t\u00a0.")
+    return (body.endswith(('"', "»")) and body.count('"') % 2 == 0 and body.count("«") == body.count("»")
+            and not body.startswith(('"', "«")))

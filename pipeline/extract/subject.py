@@ -11,20 +11,23 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..core.pages import page_titles
+from ..core.pages import key_of, page_titles, value_items
 from .spans import make_span, set_entities
 
+_ITEM = re.compile(r"[A-ZА-ЯЁ«\"][^\n:;|]*")
+_NO_NAME = {"none", "nil", "n/a", "нет", "отсутствует"}
 _SCRIPT = {"en": re.compile(r"[A-Za-z]"), "ru": re.compile(r"[А-Яа-яЁё]")}
 
 
 @Language.component("page_subject", requires=["doc.ents"], assigns=["doc.ents", "span._.source"])
 def page_subject(doc: Doc) -> Doc:
-    """Title names of an organisation's page become ORG spans, at the title and wherever else they stand."""
+    """Title names of an organisation's page become ORG spans, at the title and wherever else they stand, and so
+    do the items of its infobox lines that list organisations."""
     lang = doc.lang_ if doc.lang_ in _SCRIPT else "en"
     titles = page_titles(doc.text, lang)
     if not titles:
         return doc
-    found = []
+    found = _infobox_names(doc, lang)
     for title in sorted(titles, key=len, reverse=True):
         for match in re.finditer(rf"(?<!\w){re.escape(title)}(?!\w)", doc.text):
             span = make_span(doc, match.start(), match.end(), "ORG", "rule", lang)
@@ -33,6 +36,23 @@ def page_subject(doc: Doc) -> Doc:
     if found:
         set_entities(doc, _merged(found, list(doc.ents)))
     return doc
+
+
+def _infobox_names(doc: Doc, lang: str) -> list[Span]:
+    """The items of the infobox lines whose values are organisations ("Merger: A, B, C", "Newspaper: X",
+    "International: Y"): each capitalised item is one organisation's name, as the page lists it."""
+    spans, offset = [], 0
+    for line in doc.text.split("\n"):
+        key, value_start = key_of(line)
+        if key is not None and key.label == "ORG":
+            for start, end in value_items(doc.text, offset + value_start, offset + len(line), words=False):
+                name = doc.text[start:end]
+                if _ITEM.fullmatch(name) and len(name.split()) <= 8 and name.casefold() not in _NO_NAME:
+                    span = make_span(doc, start, end, "ORG", "rule", lang)
+                    if span is not None:
+                        spans.append(span)
+        offset += len(line) + 1
+    return spans
 
 
 def _one_script(text: str) -> bool:

@@ -12,12 +12,11 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..core.pages import page_titles
+from ..core.pages import key_of, page_titles, value_items
 from ..core.records import Mention, Relation
-from ..core.resources import InfoboxKey, infobox_key_pattern
+from ..core.resources import InfoboxKey
 from .syntax_rules import COUNTRIES
 
-_SEPARATOR = re.compile(r"[ \t]*[:|]?[ \t]*")
 _FILLER = re.compile(r"^[\s,;.•*–|-]*(?:(?:and|и|or|или)[\s,;|]*)?$")  # no ":": a line ending so is a key
 _NUMBERED = re.compile(r"[ \t]*(?:[-•*–][ \t]+)?(?P<field>Leader|Affiliation)(?P<number>\d+)(?: (?P<part>Title|Name))?"
                        r"[ \t]*:[ \t]*(?P<value>.*)$", re.I)
@@ -26,7 +25,6 @@ _LEADING_TITLE = re.compile(r"(?i)\b(?:president|chair\w*|co-?chair\w*|leader|he
 _LEADER_KEY = InfoboxKey("Leader", "leader_of", "PER", "head")
 _AFFILIATION_KEY = InfoboxKey("Affiliation", "affiliated_with", "ORG", "tail")
 _NO_VALUE = {"none", "nil", "n/a", "нет", "отсутствует", "vacant", "вакантно"}
-_WORD_SEPARATOR = re.compile(r"[ \t]+(?:or|and|или|и)[ \t]+")  # "X (disputed) or Y"
 _CYRILLIC = re.compile("[А-Яа-яЁё]")
 
 
@@ -83,7 +81,7 @@ def _headquarters(text: str, line: Line, values: list[Mention]) -> list[Mention]
     """The place of a headquarters line, and the country after it ("Moscow, Russia"; Russian pages write the
     country first: "Россия, Москва"); an address gives its city and country; of two cities ("Krasnodar, Moscow"),
     the first; anything else gives nothing."""
-    items = _items(text, line.value_start, line.end)
+    items = value_items(text, line.value_start, line.end)
     whole = {(m.start, m.end): m for m in values}
     places = [whole.get(span) for span in items]
     russian = bool(_CYRILLIC.search(text[line.value_start:line.end]))
@@ -98,38 +96,10 @@ def _headquarters(text: str, line: Line, values: list[Mention]) -> list[Mention]
     return [place, container]
 
 
-def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Spans of the items of a value separated by commas, semicolons, table borders, "or" and "and" (outside
-    brackets and quotes), each trimmed of spaces, quotes and a bracketed qualifier after it."""
-    items, depth, quoted, left = [], 0, False, start
-    for i in range(start, end + 1):
-        ch = text[i] if i < end else ","
-        if ch in "([":
-            depth += 1
-        elif ch in ")]":
-            depth = max(0, depth - 1)
-        elif ch in '"«»':
-            quoted = not quoted if ch == '"' else ch == "«"
-        elif depth == 0 and not quoted and (ch in ",;|" or _WORD_SEPARATOR.match(text, i, end)):
-            a, b = left, i
-            bracket = re.search(r"[(\[]", text[a:b])
-            if bracket and text[a:a + bracket.start()].strip():
-                b = a + bracket.start()  # "Vladimir Basmanov [ru](2002-2008)": the qualifier is not the name
-            while a < b and text[a] in " \t\u00a0\"«":
-                a += 1
-            while b > a and text[b - 1] in " \t\u00a0.\"»":
-                b -= 1
-            if b > a:
-                items.append((a, b))
-            word = _WORD_SEPARATOR.match(text, i, end) if i < end else None
-            left = word.end() if word else i + 1
-    return items
-
-
 def _lines(text: str) -> list[Line]:
     out, offset, titles = [], 0, {}
     for raw in text.split("\n"):
-        key, value_start = _key_of(raw)
+        key, value_start = key_of(raw)
         numbered = _NUMBERED.match(raw)
         if numbered and key is None:
             key, value_start = _numbered_key(numbered, titles)
@@ -151,27 +121,6 @@ def _numbered_key(match: re.Match, titles: dict[tuple[str, str], str]) -> tuple[
     if field == "affiliation" and not part:
         return _AFFILIATION_KEY, match.start("value")
     return None, 0
-
-
-def _key_of(line: str) -> tuple[InfoboxKey | None, int]:
-    """The key a line starts with, and where its value starts; (None, 0) for any other line."""
-    if len(line) > 300:
-        return None, 0
-    pattern, keys = infobox_key_pattern()
-    match = pattern.match(line)
-    if match is None:
-        return None, 0
-    key = keys[match["key"].lower().replace("\u00a0", " ")]
-    after = line[match.end():]
-    if (after[:1].isupper() or after[:1].isdigit()) and ":" not in after[:30]:
-        return key, match.end()  # glued by a lost layout: "LeaderArham Kothari" (not "Leader2 Name:")
-    separator = _SEPARATOR.match(after).end()
-    if after[:separator].strip() in (":", "|"):  # "Leader: X", "| Leader | X |"
-        return key, match.end() + separator
-    if separator and (not after[separator:] or after[separator].isupper() or after[separator].isdigit()) \
-            and not line.rstrip().endswith("."):  # "Штаб-квартира Левого фронта находится в Москве.": prose
-        return key, match.end() + separator
-    return None, 0  # "Leader of the party said ...": prose, not a key
 
 
 def _values(text: str, lines: list[Line], i: int, mentions: list[Mention]) -> tuple[list[Mention], int]:
@@ -201,7 +150,7 @@ def _values(text: str, lines: list[Line], i: int, mentions: list[Mention]) -> tu
 def _names_in(text: str, start: int, end: int, mentions: list[Mention], label: str) -> list[Mention]:
     """Mentions of `label` within [start, end) that are a whole item of the value (a name the model cut short
     is not taken), not inside brackets (an alias or a qualifier); for a date, the first with a value."""
-    items = set(_items(text, start, end))
+    items = set(value_items(text, start, end, words=label != "ORG"))  # "Alliance of Liberals and Democrats"
     out = []
     for m in mentions:
         if m.label == label and start <= m.start and m.end <= end:

@@ -55,7 +55,7 @@ def extract_relations(document: Document, sentences: list[tuple[int, int]]) -> l
         for pattern in PATTERNS:
             if pattern.lang not in (lang, "*"):
                 continue
-            if pattern.type == "located_in" and _KEY_LINE.match(document.text, start):
+            if pattern.type == "located_in" and _KEY_LINE.match(document.text, document.text.rfind("\n", 0, start) + 1):
                 continue  # "Successor: Right Cause, Solidarnost, Democratic Choice": a list, not an address
             for match in pattern.regex.finditer(template):
                 for rel in _relations(pattern, match, slots, main_here, (start, end), inside):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.core.pages import page_titles
+from pipeline.core.pages import page_titles, value_items
 
 TITLED = [
     ("= Nashi (Russian youth movement) =\n\nYouth Democratic Anti-Fascist Movement \"Nashi\"\n- Chairman: Vasily "
@@ -39,3 +39,18 @@ def test_title_lines_name_the_page(text, lang, names):
 @pytest.mark.parametrize("text, lang", UNTITLED, ids=lambda x: x[:20])
 def test_pages_without_an_organisation_title(text, lang):
     assert page_titles(text, lang) == []
+
+
+ITEMS = [
+    ("Forward, Russia!, Peasant Party of Russia, Young Russia (liberal movement)", True,
+     ["Forward, Russia!", "Peasant Party of Russia", "Young Russia"]),
+    ("Alliance of Liberals and Democrats for Europe Party", False, ["Alliance of Liberals and Democrats for Europe Party"]),
+    ("Anna Petrova (disputed)[1] or Ivan Sidorov |", True, ["Anna Petrova", "Ivan Sidorov"]),
+    ('Conservative Movement "New Force", Democratic Russia', True, ['Conservative Movement "New Force"',
+                                                                   "Democratic Russia"]),
+]
+
+
+@pytest.mark.parametrize("value, words, items", ITEMS, ids=lambda x: x[:20] if isinstance(x, str) else "")
+def test_value_items(value, words, items):
+    assert [value[a:b] for a, b in value_items(value, 0, len(value), words)] == items

@@ -23,3 +23,13 @@ def test_the_title_of_an_organisation_page_is_an_organisation(nlp_for):
 def test_a_news_text_gets_no_title(nlp_for):
     doc = nlp_for("Oborona\nOborona activists met in Saint Petersburg on Monday.\n")
     assert all(e._.source != "rule" or e.label_ != "ORG" or e.text != "Oborona" for e in doc.ents)
+
+
+@pytest.mark.models
+def test_infobox_lines_that_list_organisations_name_each_item(nlp_for):
+    doc = nlp_for("= Union of Left Forces =\n- Leader: Anna Petrova\n- Merger: Youth Yabloko branch, Oborona, "
+                  "Forward, Russia!\n- Newspaper: Just Cause\n- International: None\n")
+    found = ents(doc, "ORG")
+    for name in ("Youth Yabloko branch", "Oborona", "Forward, Russia!", "Just Cause"):
+        assert (name, "ORG") in found
+    assert ("None", "ORG") not in found
