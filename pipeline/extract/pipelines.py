@@ -21,6 +21,7 @@ from ..dates.resolve import resolve_dates
 from ..ingest.language import Segment, base_language, foreign_segments
 from ..normalise.component import as_written, normalise
 from .boundaries import name_pieces
+from .bracket_names import tag_bracket_names
 from .english import GlueSplittingTokenizer, en_entities
 from .extensions import EXTENSIONS, register_extensions
 from .gazetteer import gazetteer
@@ -50,6 +51,7 @@ class Pipelines:
         segments = foreign_segments(text, base, self.settings.min_segment_letters, min_words)
         if segments:
             _merge_segments(doc, segments, self)
+        tag_bracket_names(doc)
         return resolve_dates(doc, published)
 
 

@@ -7,6 +7,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 
+from ..core.brackets import bracket_items
 from ..core.names import initials
 from ..core.records import Mention
 from .keys import name_key
@@ -22,7 +23,12 @@ def within_document_links(text: str, all_mentions: list[Mention], mentions: list
     for j, b in enumerate(mentions):
         if b.label == "ORG" and len(b.text.split()) > 1:
             by_initials[initials(b.normal)].append(j)
+    at = {(m.start, m.end): j for j, m in enumerate(mentions)}
     for i, a in enumerate(mentions):
+        if a.label == "ORG":  # "X (Russian: Y, romanized: Z, ABBR)": each listed name is X's
+            for j in (at.get(span) for span in bracket_items(text, a.end)):
+                if j is not None and mentions[j].label == "ORG":
+                    yield i, j, "bracket"
         if a.label == "ORG" and re.fullmatch(r"[A-ZА-ЯЁ]{2,6}", a.text):
             for j in by_initials.get(a.text, ()):
                 yield i, j, "acronym"

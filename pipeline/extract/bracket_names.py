@@ -1,0 +1,34 @@
+"""tag_bracket_names(doc): the names a bracket after an organisation's name lists are organisations too.
+
+"The Congress of Russian Communities (Russian: Конгресс русских общин, Kongress russkikh obschin, KRO)": the
+bracket's items (core/brackets.py) are the organisation's other names, whatever the models made of them
+("Kongress" as a person). Run on the whole document, after foreign-script segments got their entities.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from ..core.brackets import bracket_items
+from ..normalise.component import as_written
+from .spans import make_span, set_entities
+
+
+def tag_bracket_names(doc: Doc) -> None:
+    """ORG spans on the items of the name lists in brackets after ORG names, as written."""
+    text = doc.text  # Doc.text joins every token on each access
+    found = []
+    for ent in doc.ents:
+        if ent.label_ != "ORG":
+            continue
+        for start, end in bracket_items(text, ent.end_char):
+            lang = "ru" if re.search("[А-Яа-яЁё]", text[start:end]) else "en"
+            span = make_span(doc, start, end, "ORG", "rule", lang)
+            if span is not None:
+                as_written(span)  # a name given in brackets is given in its base form
+                found.append(span)
+    if found:
+        taken = {i for s in found for i in range(s.start, s.end)}
+        set_entities(doc, found + [e for e in doc.ents if not taken.intersection(range(e.start, e.end))])

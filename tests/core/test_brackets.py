@@ -1,0 +1,39 @@
+"""The names a bracket after a name lists (original language, romanisation, abbreviations), and brackets that
+are not such lists."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.core.brackets import bracket_items
+
+LISTS = [
+    ("The Congress of Russian Communities (Russian: Конгресс русских общин, Kongress russkikh obschin, KRO) is",
+     "Congress of Russian Communities", ["Конгресс русских общин", "Kongress russkikh obschin", "KRO"]),
+    ("The Libertarian Party of Russia (Russian: Либертарианская партия России; ЛПР, romanized: Libertarianskaya "
+     "partiya Rossii; LPR) is", "Libertarian Party of Russia",
+     ["Либертарианская партия России", "ЛПР", "Libertarianskaya partiya Rossii", "LPR"]),
+    ("Russian Youth Movement \"Oborona\" (Российское молодёжное движение «Оборона») is", "Russian Youth Movement "
+     "\"Oborona\"", ["Российское молодёжное движение «Оборона»"]),
+    ("Федерация независимых профсоюзов России (сокр. ФНПР) объединяет", "Федерация независимых профсоюзов России",
+     ["ФНПР"]),
+]
+
+NOT_LISTS = [
+    ("The Left Front (Moscow) held a rally.", "Left Front"),
+    ("Oborona (Russian for \"Defense\") is a movement.", "Oborona"),
+    ("The Left Front (founded in 2008) is a coalition.", "Left Front"),
+    ("The Left Front (2008–2013) was a coalition.", "Left Front"),
+    ("The Left Front is a coalition (of several groups).", "Left Front"),
+]
+
+
+@pytest.mark.parametrize("text, name, items", LISTS, ids=lambda x: x[:25] if isinstance(x, str) else "")
+def test_a_bracket_lists_the_other_names(text, name, items):
+    end = text.index(name) + len(name)
+    assert [text[a:b] for a, b in bracket_items(text, end)] == items
+
+
+@pytest.mark.parametrize("text, name", NOT_LISTS, ids=lambda x: x[:25])
+def test_other_brackets_list_no_names(text, name):
+    assert bracket_items(text, text.index(name) + len(name)) == []
