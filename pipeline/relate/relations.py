@@ -181,6 +181,8 @@ def _valid(rel: Relation, by_id: dict[str, Mention]) -> bool:
         return False
     if rel.type == "located_in" and (_FACILITY.search(head.normal) or _FACILITY.search(tail.normal)):
         return False  # streets, squares and buildings are addresses, not places within places
+    if rel.type in ("headquartered_in", "has_branch_in") and _FACILITY.search(tail.normal):
+        return False  # "в Москве, на Сретенском бульваре": the city is the seat, the street its address
     if rel.pattern == "ru:в-области" and not _PLACE_WITHIN.search(head.normal):
         return False  # "из Донецка в Москву", "посольство Японии в Лаосе": not one place inside another
     if rel.pattern == "alias:acronym" and len(head.text) < 3:

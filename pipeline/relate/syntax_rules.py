@@ -30,7 +30,7 @@ MERGE = {"merge", "unite", "fuse", "amalgamate", "combine", "слиться", "�
 MERGER = {"merger", "amalgamation", "fusion", "unification", "слияние", "объединение"}
 ABSORB = {"absorb", "поглотить", "поглощать"}
 ADMIT = {"admit", "accept", "принять", "принимать"}
-BELONG = {"belong", "входить"}
+BELONG = {"belong", "входить", "состоять"}
 CAPITAL = {"capital", "столица"}
 JOIN = {"join", "enter", "accede", "rejoin", "вступить", "присоединиться", "вступать", "присоединяться", "войти"}
 LEAD_VERB = {"lead", "head", "chair", "возглавлять", "возглавить", "руководить", "возглавляться", "руководиться"}
@@ -44,12 +44,17 @@ SEAT = {"headquarter", "headquartered", "base", "based", "базироватьс
         "размещаться"}
 HEADQUARTERS = {"headquarters", "seat", "штаб-квартира", "резиденция"}
 BRANCH = {"branch", "chapter", "cell", "office", "отделение", "филиал", "ячейка", "организация", "офис"}
-MEMBER = {"member", "section", "affiliate", "part", "член", "секция", "участник", "часть"}
-ALLY = {"affiliate", "affiliated", "ally", "allied", "alliance", "союзник", "союз", "блок", "коалиция"}
+MEMBER = {"member", "section", "affiliate", "part", "член", "секция", "участник", "часть", "депутат", "deputy"}
+ALLY = {"affiliate", "affiliated", "ally", "allied", "alliance", "союзник", "союз", "блок", "коалиция",
+        "аффилировать", "аффилированный", "аффилирован"}
+PARTNER = {"ally", "partner", "союзник", "партнёр", "партнер"}
+MAIN_OFFICE = {"central", "main", "head", "центральный", "головной", "главный"}
+ENDED = {"прекратить", "dissolve", "самораспуститься", "cease", "ликвидировать"}
 KIND = {"party", "movement", "organization", "organisation", "group", "union", "league", "front", "federation",
-        "confederation", "association", "coalition", "bloc", "city", "town", "village", "region", "district",
-        "партия", "движение", "организация", "объединение", "союз", "фронт", "федерация", "конфедерация",
-        "ассоциация", "коалиция", "блок", "город", "село", "регион", "район", "область"}
+        "confederation", "association", "coalition", "bloc", "company", "society", "centre", "center", "city",
+        "town", "village", "region", "district", "партия", "движение", "организация", "объединение", "союз",
+        "фронт", "федерация", "конфедерация", "ассоциация", "коалиция", "блок", "компания", "общество", "центр",
+        "профсоюз", "группа", "фонд", "город", "село", "регион", "район", "область"}
 REFERENCE = {"party", "movement", "organization", "organisation", "group", "union", "league", "front",
              "federation", "confederation", "association", "coalition", "bloc", "it", "its",
              "партия", "движение", "организация", "конфедерация", "федерация"}
@@ -154,19 +159,25 @@ class _Reader:
                                                 {"ORG"}), "belong")
             if lemma in LEAD_VERB:
                 yield from self.leads(i)
-            if lemma in PUBLISH:
+            if lemma in PUBLISH or lemma == "put" and any(c.lemma == "out" for c in self.s.children(i, "prt")):
                 yield from self.emit("publishes", self.names(self.by_role(i, "subj", "agent"), {"ORG"}),
                                      self.names(self.by_role(i, "obj", "patient"), {"ORG"}), "publish")
             if lemma in SEAT:
                 yield from self.seat(i, self.names(self.by_role(i, "subj", "patient") or self._described(i),
                                                    {"ORG"}))
+                if t.dep == "amod" and i > 1 and self.s.tokens[i - 1].lemma == "-":  # "the Yekaterinburg-based X"
+                    place = self.names([i - 2], {"LOC"})
+                    yield from self.emit("headquartered_in", self.names(self._described(i), {"ORG"}), place,
+                                         "based")
             if lemma in ALLY and pos in ("VERB", "ADJ"):
                 yield from self.emit("affiliated_with", self.names(self.by_role(i, "subj", "patient")
                                                                    or self._described(i), {"ORG"}),
                                      self.names(self.by_role(i, ("prep", "with"), ("prep", "to"), ("prep", "с")),
                                                 {"ORG"}), "affiliated")
         if pos in ("NOUN", "PROPN") and i not in self.s.mention_at:
-            yield from self.noun(i, lemma)
+            verb = self.s.parent(i)
+            if not (self.s.negated(i) or verb is not None and self.s.negated(verb.i)):  # "is not a member of"
+                yield from self.noun(i, lemma)
 
     def _named_by(self, i: int) -> list[int]:
         """For a kind word, the names it is given or said of: "партию «Правое дело»", "the Rodina coalition",
@@ -203,12 +214,21 @@ class _Reader:
         parts = self.names(self.by_role(i, "subj", "patient"), {"ORG"})
         parts += self.names(self.by_role(i, ("prep", "with"), ("prep", "с")), {"ORG"})
         result = self.names(self.by_role(i, ("prep", "into"), ("prep", "в")), {"ORG"})
+        formed = []
         for c in self.s.children(i, "xcomp", "advcl", "conj"):
             if c.lemma in ("form", "create", "become", "образовать", "создать"):
-                result += self.names(self.by_role(c.i, "obj"), {"ORG"})
+                formed += self.names(self.by_role(c.i, "obj"), {"ORG"})
+        result += formed
+        dates = [(d, False) for d in self.s.dates_of(i, self.dates)]
+        yield from self.emit("founded_on", [f for f in formed if not f[1]], dates, "merge-to-form")
         if result:
             yield from self.emit("merged_into", [p for p in parts if p[0] not in [r for r, _ in result]], result,
                                  "merge")
+        else:  # "A merged with B": A went into B
+            subjects = self.names(self.by_role(i, "subj", "patient"), {"ORG"})
+            partners = self.names(self.by_role(i, ("prep", "with"), ("prep", "с")), {"ORG"})
+            if len(subjects) == 1 and len(partners) == 1:
+                yield from self.emit("merged_into", subjects, partners, "merge-with")
 
     def joined(self, i: int) -> Iterator[Relation]:
         t = self.s.tokens[i]
@@ -219,6 +239,9 @@ class _Reader:
             members = self.names(self.by_role(i, "subj"), {"ORG", "PER"})
             targets = self.names(self.by_role(i, "obj", ("prep", "to"), ("prep", "в"), ("prep", "к"),
                                               ("prep", "во")), {"ORG"})
+        if any(c.lemma in ENDED for c in self.s.children(i, "advcl", "conj", "xcomp")):
+            yield from self.emit("merged_into", [m for m in members if m[0].label == "ORG"], targets, "join-ceased")
+            return  # "вошла в X, прекратив существование": it went into X
         yield from self.emit("joined", members, targets, "join")
         if targets:
             yield from self.emit("joined_on", members, [(d, False) for d in self.s.dates_of(i, self.dates)], "join")
@@ -250,9 +273,12 @@ class _Reader:
         elif lemma in ORGAN:
             yield from self.emit("publishes", self.names(owners, {"ORG"}),
                                  [n for n in self.names(said_of, {"ORG"}) if not n[1]], "organ-of")
-        elif lemma in HEADQUARTERS:
+        elif lemma in HEADQUARTERS or lemma in ("office", "офис") and any(
+                c.lemma in MAIN_OFFICE for c in self.s.children(i, "amod")):
             verb = self.s.parent(i)
             orgs = self.names(owners, {"ORG"})
+            if not orgs and verb is not None and any(c.lemma in ("с", "with") for c in self.s.children(i, "case")):
+                orgs = self.names([verb.i], {"ORG"})  # "конфедерация со штаб-квартирой в Новосибирске"
             if verb is not None and self.s.tokens[i].dep in ("nsubj", "nsubj:pass"):
                 yield from self.seat(verb.i, orgs)
             yield from self.emit("headquartered_in", orgs, self.names(self.by_role(i, ("prep", "in"),
@@ -276,6 +302,9 @@ class _Reader:
         elif lemma in CAPITAL:
             yield from self.emit("located_in", self.names(said_of, {"LOC"}),
                                  self.names(self.by_role(i, ("prep", "of"), "gen"), {"LOC"}), "capital-of")
+        elif lemma in PARTNER and owners:  # "X является союзником Y", "партнёром «Яблока» является X"
+            yield from self.emit("affiliated_with", self.names(said_of, {"ORG"}), self.names(owners, {"ORG"}),
+                                 "ally-of")
         elif lemma in ALLY:  # "X forged an alliance with Y", "X в союзе с Y"
             verb = self.s.parent(i)
             allies = self.names(self.by_role(i, ("prep", "with"), ("prep", "с")), {"ORG"})

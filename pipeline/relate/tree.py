@@ -97,6 +97,8 @@ class Sentence:
             if t.dep == "obl:agent" or (t.dep.startswith("obl") and t.pos.endswith(":Ins")):
                 return parent.i, "agent"
             return parent.i, "gen" if t.pos.endswith(":Gen") or t.dep.startswith("nmod") else "obl"
+        if t.dep in ("nsubj", "nsubj:pass") and t.pos.endswith(":Gen"):
+            return parent.i, "gen"  # a genitive is never the subject: "фронт Гарри Каспарова вошёл ..."
         if t.dep in _SUBJ:
             return parent.i, _SUBJ[t.dep]
         return parent.i, t.dep
@@ -127,7 +129,8 @@ class Sentence:
                 for grand in self.children(c, "pobj"):
                     out.extend((self.role(grand.i)[1], j) for j in self.listed(grand.i))
         t = self.tokens[i]
-        if t.dep in ("conj", "advcl", "xcomp") and not any(r in ("subj", "patient") for r, _ in out):
+        if (t.dep in ("conj", "advcl", "xcomp") or t.dep == "prep" and t.pos == "VERB") \
+                and not any(r in ("subj", "patient") for r, _ in out):  # "Based in X, the union ..."
             parent = self.parent(i)
             if parent is not None and parent.pos.split(":")[0] in ("VERB", "AUX"):
                 out.extend((r, j) for r, j in self.arguments(parent.i) if r in ("subj", "patient"))
@@ -138,11 +141,20 @@ class Sentence:
         out = []
         for j in self.conjuncts(i):
             out.append(j)
-            if j in self.mention_at:
+            if j in self.mention_at or self.tokens[j].pos.startswith("PROPN"):
                 for a in self.children(j, "appos"):
-                    if a.i in self.mention_at:
+                    if a.i in self.mention_at and self._same_kind(j, a.i):
                         out.extend(self.conjuncts(a.i))
         return sorted(set(out))
+
+    def _same_kind(self, i: int, j: int) -> bool:
+        """Two names in a list: the same label, and the same case where the words show it (not "фронт Гарри
+        Каспарова", a front and its leader in the genitive)."""
+        a, b = self.mention_at.get(i), self.mention_at[j]
+        if a is not None and a.label != b.label:
+            return False
+        case_i, case_j = self.tokens[i].pos.partition(":")[2], self.tokens[j].pos.partition(":")[2]
+        return not (case_i and case_j and case_i != case_j)
 
     def clause_subject(self, i: int) -> list[int]:
         """The subject a predicate noun or an adjective is said of: "X is the leader", "X, the leader", "leader
@@ -158,6 +170,10 @@ class Sentence:
             return [j for c in self.children(parent.i, "nsubj", "nsubjpass", "nsubj:pass") for j in self.conjuncts(c.i)]
         if t.dep in ("appos", "compound", "flat", "amod", "acl"):
             return [parent.i]
+        if t.dep == "pobj" and parent.lemma == "as":  # "As a member of X, Y sat in ..."
+            verb = self.parent(parent.i)
+            if verb is not None:
+                return [j for c in self.children(verb.i, "nsubj", "nsubjpass") for j in self.conjuncts(c.i)]
         return []
 
     def verb_above(self, i: int) -> int | None:
