@@ -27,8 +27,8 @@ def bracket_items(text: str, end: int) -> list[tuple[int, int]]:
         return []
     start = end + opening.end()
     close = text.find(")", start, start + 400)
-    if close < 0 or "(" in text[start:close]:
-        return []
+    if close < 0 or "(" in text[start:close] or re.search(r"\b\d{4}\b", text[start:close]):
+        return []  # nested, or a citation's source and date: "(«Новый регион», 9 марта 2011)"
     items, cued = [], False
     for part in re.finditer(r"[^,;]+", text[start:close]):
         a, b = start + part.start(), start + part.end()

@@ -183,13 +183,17 @@ def _looks_like_value_line(rest: str) -> bool:
 
 
 def _titled(text: str, mentions: list[Mention]) -> Mention | None:
-    """The first ORG mention of the page's title (core/pages.py), in the page's main script."""
+    """The mention of the page's title (core/pages.py) nearest above the infobox, in the page's main script."""
     lang = "ru" if len(_CYRILLIC.findall(text[:2000])) > len(re.findall("[A-Za-z]", text[:2000])) else "en"
     titles = page_titles(text, lang)
     if not titles:
         return None
     named = [m for m in mentions if m.label == "ORG" and m.text in titles]
-    return min(named, key=lambda m: (titles.index(m.text), m.start)) if named else None
+    if not named:
+        return None
+    first_key = next((line.start for line in _lines(text) if line.key is not None), len(text))
+    above = [m for m in named if m.start < first_key]
+    return max(above, key=lambda m: m.start) if above else named[0]  # the infobox's own name line
 
 
 def _subject(text: str, lines: list[Line], i: int, organisations: dict[int, list[Mention]]) -> Mention | None:
