@@ -34,5 +34,14 @@ $(TEST_STAMP): pyproject.toml $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
+# Retrains the relation classifier on NEREL (never part of `make test`); needs the shared data and scikit-learn.
+NEREL_TRAIN ?= ../shared/data/train/nerel_train.jsonl
+NEREL_DEV ?= ../shared/data/eval/nerel_dev.jsonl
+.PHONY: models-relations
+models-relations: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[train]'
+	$(BIN)/python -m pipeline.tools.train_relations --train $(NEREL_TRAIN) --dev $(NEREL_DEV) \
+		--out models/relation_pairs.json --pipeline
+
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache

@@ -1,0 +1,274 @@
+"""classify_pairs(document, sentences, classifier) -> relations a trained linear model reads off pairs of names
+that share a sentence (weights in models/relation_pairs.json; pure Python, no numpy at run time)."""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Iterator, Sequence
+from functools import cache, lru_cache
+from pathlib import Path
+from typing import Protocol
+
+from ..core.errors import ConfigError
+from ..core.names import FUNCTION_WORDS, initials
+from ..core.records import Document, Relation
+from ..core.resources import MODELS
+
+FEATURE_VERSION = 1
+DEFAULT_WEIGHTS = MODELS / "relation_pairs.json"
+PATTERN = "model:relation_pairs"
+NONE = "none"
+# (head label, tail label) -> the types such an ordered pair can have; PER pairs are never asked about
+PAIR_TYPES: dict[tuple[str, str], tuple[str, ...]] = {
+    ("ORG", "LOC"): ("headquartered_in", "located_in"), ("LOC", "LOC"): ("located_in",),
+    ("ORG", "DATE"): ("founded_on",), ("ORG", "ORG"): ("member_of", "alias_of"),
+}
+UNDIRECTED = {"alias_of"}
+MAX_PAIRS_PER_UNIT = 400  # a list of 40 names in one "sentence" is a table, not a statement
+_CONTEXT = 80  # characters read around the pair for the two words before and after it
+
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+_SHORT_NAME = re.compile(r"[A-ZА-ЯЁ][A-ZА-ЯЁа-яёa-z]{1,14}")
+
+
+class Span(Protocol):
+    """What the features read from a mention: a gold entity or a pipeline Mention both fit."""
+
+    start: int
+    end: int
+    label: str
+    text: str
+
+
+class PairClassifier:
+    """A linear model over sparse string features: softmax of (bias + summed weights) per class."""
+
+    def __init__(self, classes: Sequence[str], bias: Sequence[float], weights: dict[str, dict[str, float]],
+                 thresholds: dict[str, float], features: int = FEATURE_VERSION, meta: dict | None = None,
+                 floor: float = 0.5):
+        if features != FEATURE_VERSION:
+            raise ConfigError(f"relation weights use feature set {features}, this code reads {FEATURE_VERSION}; "
+                              "rebuild them with `make models-relations`")
+        self.classes = list(classes)
+        self.bias = list(bias)
+        index = {c: i for i, c in enumerate(self.classes)}
+        self.weights = {f: [(index[c], w) for c, w in row.items()] for f, row in weights.items()}
+        self.thresholds = dict(thresholds)
+        self.floor = floor  # whatever threshold the dev data allowed, only a relation likelier than not
+        self.features = features
+        self.meta = meta or {}
+
+    @classmethod
+    def load(cls, path: Path | str = DEFAULT_WEIGHTS) -> PairClassifier:
+        """Read the weights file the trainer wrote (pipeline.tools.train_relations)."""
+        try:
+            data = json.loads(Path(path).read_text(encoding="utf-8"))
+            return cls(data["classes"], data["bias"], data["weights"], data["thresholds"], data["features"],
+                       data.get("meta"))
+        except OSError as exc:
+            raise ConfigError(f"{path}: cannot read the relation weights: {exc.strerror or exc}") from None
+        except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
+            raise ConfigError(f"{path}: not a relation weights file ({exc}); rebuild it with "
+                              "`make models-relations`") from None
+
+    def probabilities(self, features: Iterator[str] | Sequence[str]) -> dict[str, float]:
+        """Class -> probability for one pair's features (unknown features weigh nothing)."""
+        scores = list(self.bias)
+        for name in features:
+            for i, w in self.weights.get(name, ()):
+                scores[i] += w
+        top = max(scores)
+        exp = [math.exp(s - top) for s in scores]
+        total = sum(exp)
+        return {c: e / total for c, e in zip(self.classes, exp)}
+
+
+@lru_cache(maxsize=1)
+def default_classifier() -> PairClassifier:
+    """The shipped model, read once per process."""
+    return PairClassifier.load(DEFAULT_WEIGHTS)
+
+
+def classify_pairs(document: Document, sentences: list[tuple[int, int]],
+                   classifier: PairClassifier | None = None) -> list[Relation]:
+    """Relations between names of one sentence whose model probability reaches the class threshold."""
+    classifier = classifier or default_classifier()
+    mentions = sorted(document.mentions, key=lambda m: (m.start, -m.end))
+    out = []
+    for head, tail, unit, kind, p in score_pairs(document.text, mentions, sentences, classifier):
+        if p >= max(classifier.thresholds.get(kind, 1.01), classifier.floor):
+            out.append(Relation(type=kind, head=mentions[head].id, tail=mentions[tail].id, evidence=unit,
+                                pattern=PATTERN, confidence=round(p, 3)))
+    return out
+
+
+def score_pairs(text: str, spans: Sequence[Span], sentences: list[tuple[int, int]], classifier: PairClassifier
+                ) -> list[tuple[int, int, tuple[int, int], str, float]]:
+    """(head index, tail index, unit, type, probability) of the likeliest type of every candidate pair
+    (spans sorted by start); an undirected type is given once per pair, head = the later name."""
+    best: dict[tuple, tuple[int, int, tuple[int, int], str, float]] = {}
+    for h, t, unit, features in candidate_features(text, spans, sentences):
+        probs = classifier.probabilities(features)
+        allowed = PAIR_TYPES[(spans[h].label, spans[t].label)]
+        kind = max(allowed, key=lambda k: probs.get(k, 0.0))
+        p = probs.get(kind, 0.0)
+        if kind in UNDIRECTED:
+            if spans[h].text.lower() == spans[t].text.lower():
+                continue  # the same name twice is a repetition, not an alias
+            key = (kind, min(h, t), max(h, t))
+            h, t = max(h, t), min(h, t)
+        else:
+            key = (kind, h, t)
+        if key not in best or best[key][4] < p:
+            best[key] = (h, t, unit, kind, p)
+    return sorted(best.values(), key=lambda r: (spans[r[0]].start, r[3], spans[r[1]].start))
+
+
+def units(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentences cut at line breaks (a headline or a dateline is a unit of its own), blank ones dropped."""
+    out = []
+    for start, end in sentences or [(0, len(text))]:
+        offset = start
+        for line in text[start:end].split("\n"):
+            stripped = line.strip()
+            if stripped:
+                lead = len(line) - len(line.lstrip())
+                out.append((offset + lead, offset + lead + len(stripped)))
+            offset += len(line) + 1
+    return out
+
+
+def candidate_features(text: str, spans: Sequence[Span], sentences: list[tuple[int, int]]
+                       ) -> Iterator[tuple[int, int, tuple[int, int], list[str]]]:
+    """(head index, tail index, unit, features) for every ordered pair of names in one unit whose labels
+    fit a type; overlapping or nested spans are never paired. `spans` must be sorted by start."""
+    position = 0
+    for unit in units(text, sentences):
+        while position < len(spans) and spans[position].start < unit[0]:
+            position += 1
+        inside = []
+        j = position
+        while j < len(spans) and spans[j].start < unit[1]:
+            if spans[j].end <= unit[1]:
+                inside.append(j)
+            j += 1
+        pairs = [(a, b) for a in inside for b in inside
+                 if a != b and (spans[a].label, spans[b].label) in PAIR_TYPES
+                 and (spans[a].end <= spans[b].start or spans[b].end <= spans[a].start)]
+        for a, b in pairs[:MAX_PAIRS_PER_UNIT]:
+            yield a, b, unit, pair_features(text, spans, a, b, unit, inside)
+
+
+def pair_features(text: str, spans: Sequence[Span], head: int, tail: int, unit: tuple[int, int],
+                  inside: list[int]) -> list[str]:
+    """Sparse features of one ordered pair: labels and order, the words between and around, punctuation,
+    other names between, brackets, abbreviation, the names' own last words; each also joined with the labels."""
+    h, t = spans[head], spans[tail]
+    first, second = (h, t) if h.start < t.start else (t, h)
+    order = "ht" if first is h else "th"
+    pair = f"{h.label}>{t.label}:{order}"
+    between = [spans[i] for i in inside if first.end <= spans[i].start and spans[i].end <= second.start]
+    words = _tokens(text, first.end, second.start, between)
+    before = _tokens(text, max(unit[0], first.start - _CONTEXT), first.start, [])[-2:]
+    after = _tokens(text, second.end, min(unit[1], second.end + _CONTEXT), [])[:2]
+    gap = text[first.end:second.start]
+    f = [f"n={_bucket(len(words))}", f"m={min(len(between), 3)}"]
+    f += [f"w={w}" for w in set(words)]
+    if words:
+        f += [f"w1={words[0]}", f"wl={words[-1]}"]
+    if len(words) <= 3:
+        f.append("ws=" + " ".join(words))
+    f += [f"ml={s.label}" for s in between]
+    f += [f"mh={s.label}" for s in between if s.label in (h.label, t.label)][:1]
+    f += [f"b={w}" for w in before] + [f"a={w}" for w in after]
+    f.append("b1=" + (before[-1] if before else "^"))
+    f.append("a1=" + (after[0] if after else "$"))
+    f.append(f"b1wl={before[-1] if before else '^'}_{words[-1] if words else ''}")  # "в X, штат Y"
+    f.append(f"w1a1={words[0] if words else ''}_{after[0] if after else '$'}")  # "X (Y)."
+    f += [f"p={p}" for p in ",()—-–«»\":;" if p in gap]
+    if re.fullmatch(r"\s*[(\[]\s*[«\"]?\s*", gap):
+        f.append("bracket=" + ("close" if re.match(r"\s*[»\"]?\s*[)\],;]", text[second.end:second.end + 3])
+                               else "open"))
+    f += [f"h:{x}" for x in _name_features(h)] + [f"t:{x}" for x in _name_features(t)]
+    if h.label == t.label == "ORG":
+        f += _alias_features(first.text, second.text)
+    return ["pair=" + pair] + f + [f"{pair}|{x}" for x in f]
+
+
+def _name_features(span: Span) -> list[str]:
+    words = _TOKEN.findall(span.text)
+    out = [f"last={_stem(words[-1])}" if words else "last=", f"len={min(len(words), 4)}"]
+    if words:
+        out.append(f"first={_stem(words[0])}")
+    if span.text.isupper() and len(span.text) > 1:
+        out.append("caps")
+    if re.search("[A-Za-z]", span.text) and not re.search("[А-Яа-яЁё]", span.text):
+        out.append("latin")
+    return out
+
+
+def _alias_features(a: str, b: str) -> list[str]:
+    out = []
+    if a.lower() == b.lower():
+        out.append("same")
+    elif _stem(a.split()[-1]) == _stem(b.split()[-1]):
+        out.append("same_last")
+    for short, long in ((a, b), (b, a)):
+        if len(long.split()) > 1 and _SHORT_NAME.fullmatch(short) and short != long:
+            if initials(long) == short.upper():
+                out.append("abbr=initials")
+            elif is_abbreviation(short, long):
+                out.append("abbr=parts")
+    return out
+
+
+def is_abbreviation(short: str, long: str) -> bool:
+    """Whether `short` is made of the beginnings of `long`'s words, in order ("Минобрнауки" of "Министерство
+    образования и науки", "МГУ" of "Московский государственный университет"); each content word gives some."""
+    target = short.lower().replace("ё", "е")
+    words = [w.lower().replace("ё", "е") for w in re.findall(r"\w+", long)]
+    if not target or not words or len(target) > 20 or len(words) > 12:
+        return False
+
+    @cache
+    def fits(i: int, k: int) -> bool:  # target[i:] from words[k:]
+        if i == len(target):
+            return all(w in FUNCTION_WORDS for w in words[k:])
+        if k == len(words):
+            return False
+        skippable = words[k] in FUNCTION_WORDS
+        if skippable and fits(i, k + 1):
+            return True
+        word = words[k]
+        return any(fits(i + n, k + 1) for n in range(1, min(len(word), len(target) - i) + 1)
+                   if target[i:i + n] == word[:n])
+
+    return fits(0, 0)
+
+
+def _tokens(text: str, start: int, end: int, names: list[Span]) -> list[str]:
+    """Crude stems of the words of text[start:end], a name in between read as its label."""
+    out, position = [], start
+    for s in names:
+        if s.start < position:
+            continue  # a name inside one already read
+        out += [_stem(w) for w in _TOKEN.findall(text[position:s.start])]
+        out.append(f"<{s.label}>")
+        position = s.end
+    out += [_stem(w) for w in _TOKEN.findall(text[position:end])]
+    return out
+
+
+def _stem(word: str) -> str:
+    if word.isdigit():
+        return "<num>"
+    return word.lower().replace("ё", "е")[:5]
+
+
+def _bucket(n: int) -> str:
+    for limit, name in ((0, "0"), (1, "1"), (2, "2"), (3, "3"), (5, "4-5"), (8, "6-8"), (15, "9-15")):
+        if n <= limit:
+            return name
+    return "16+"

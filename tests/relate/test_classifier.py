@@ -1,0 +1,138 @@
+"""The pair classifier: the shipped weights on hand-made sentences, what it may never emit, and a tiny training run."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from pipeline.core.errors import ConfigError
+from pipeline.core.records import Document, Mention, Meta
+from pipeline.relate.classifier import (
+    DEFAULT_WEIGHTS,
+    PATTERN,
+    PairClassifier,
+    classify_pairs,
+    is_abbreviation,
+)
+
+from ..common import DATA, record
+
+
+@pytest.fixture(scope="module")
+def shipped() -> PairClassifier:
+    return PairClassifier.load(DEFAULT_WEIGHTS)
+
+
+def _found(doc: Document, classifier: PairClassifier) -> set[tuple[str, str, str]]:
+    """(type, head text, tail text) of what the model emits, the sentence being the whole text."""
+    text = {m.id: m.text for m in doc.mentions}
+    return {(r.type, text[r.head], text[r.tail]) for r in classify_pairs(doc, [(0, len(doc.text))], classifier)}
+
+
+@pytest.mark.parametrize("text, names, expected", [
+    ("Министерство иностранных дел (МИД) России заявило протест послу.",
+     [("Министерство иностранных дел", "ORG"), ("МИД", "ORG"), ("России", "LOC")],
+     {("alias_of", "МИД", "Министерство иностранных дел")}),
+    ("Фонд поддержки малых городов (ФПМГ) выделил деньги на ремонт школ.",
+     [("Фонд поддержки малых городов", "ORG"), ("ФПМГ", "ORG")],
+     {("alias_of", "ФПМГ", "Фонд поддержки малых городов")}),
+    ("Новый мост откроют в городе Сакраменто, штат Калифорния, весной.",
+     [("Сакраменто", "LOC"), ("Калифорния", "LOC")],
+     {("located_in", "Сакраменто", "Калифорния")}),
+    ("Турнир прошёл в Перми и Екатеринбурге.", [("Перми", "LOC"), ("Екатеринбурге", "LOC")], set()),
+    ("Газета «Вечерний курьер» сообщила, что в Томске и Омске прошли митинги.",
+     [("Вечерний курьер", "ORG"), ("Томске", "LOC"), ("Омске", "LOC")], set()),
+    ("Представители ООН и НАТО обсудили перемирие.", [("ООН", "ORG"), ("НАТО", "ORG")], set()),
+    ("The Russian Socialist Movement (RSM) held its congress.",
+     [("Russian Socialist Movement", "ORG"), ("RSM", "ORG")], {("alias_of", "RSM", "Russian Socialist Movement")}),
+])
+def test_the_shipped_model_on_clear_sentences(shipped, text, names, expected):
+    lang = "en" if text.isascii() else "ru"
+    assert _found(record(text, names, lang=lang), shipped) == expected
+
+
+@pytest.mark.xfail(strict=False, reason="a known miss: NEREL's train split states headquarters in words a handful "
+                                        "of times, and headquartered_in needs p >= 0.79 (p is 0.37 here)")
+def test_headquarters_stated_in_words(shipped):
+    doc = record("Штаб-квартира компании «Газпром» находится в Москве.", [("Газпром", "ORG"), ("Москве", "LOC")],
+                 lang="ru")
+    assert _found(doc, shipped) == {("headquartered_in", "Газпром", "Москве")}
+
+
+def test_what_is_emitted_names_a_sentence_the_pattern_and_a_probability(shipped):
+    text = "Погода была тёплой. Союз журналистов Карелии (СЖК) провёл конкурс."
+    doc = record(text, [("Союз журналистов Карелии", "ORG"), ("СЖК", "ORG")], lang="ru")
+    relations = classify_pairs(doc, [(0, 19), (20, len(text))], shipped)
+    assert [(r.type, r.head, r.tail, r.evidence, r.pattern) for r in relations] == [
+        ("alias_of", "m2", "m1", (20, len(text)), PATTERN)]
+    assert 0.0 <= relations[0].confidence <= 1.0
+
+
+def test_names_in_different_sentences_are_never_paired(shipped):
+    text = "Министерство иностранных дел заявило протест.\nМИД России ждёт ответа."
+    doc = record(text, [("Министерство иностранных дел", "ORG"), ("МИД", "ORG")], lang="ru")
+    assert classify_pairs(doc, [(0, len(text))], shipped) == []  # a line break ends a unit too
+
+
+def test_never_a_self_relation_nested_or_shared_spans_or_persons():
+    text = "Сотрудники мэрии Москвы (ММ) и Иван Петров (ИП) встретились в Москве."
+    spans = [("мэрии Москвы", "ORG", 11), ("Москвы", "LOC", 17), ("мэрии Москвы", "LOC", 11), ("ММ", "ORG", 25),
+             ("Иван Петров", "PER", 31), ("ИП", "PER", 44), ("Москве", "LOC", 62)]
+    mentions = [Mention(id=f"m{i}", start=start, end=start + len(name), text=name, label=label, lang="ru",
+                        normal=name, source="natasha") for i, (name, label, start) in enumerate(spans, 1)]
+    doc = Document(id="d", path="d", sha256="", lang="ru", meta=Meta(), text=text, mentions=mentions, relations=[])
+    says_yes = PairClassifier(["none", "alias_of", "located_in", "headquartered_in"], [0.0, 5.0, 5.0, 5.0], {},
+                              {"alias_of": 0.0, "located_in": 0.0, "headquartered_in": 0.0}, floor=0.0)
+    by_id = {m.id: m for m in mentions}
+    relations = classify_pairs(doc, [(0, len(text))], says_yes)
+    assert relations  # a model that says yes to everything says it to every pair it may be asked about
+    for r in relations:
+        head, tail = by_id[r.head], by_id[r.tail]
+        assert head.end <= tail.start or tail.end <= head.start, (head.text, tail.text)
+        assert "PER" not in (head.label, tail.label)
+
+
+@pytest.mark.parametrize("short, long, expected", [
+    ("МГУ", "Московский государственный университет", True),
+    ("ФБК", "Фонд борьбы с коррупцией", True),
+    ("Минобрнауки", "Министерство образования и науки", True),
+    ("RSM", "Russian Socialist Movement", True),
+    ("НАТО", "Организация Объединённых Наций", False),
+    ("МИД", "Министерство внутренних дел", False),
+])
+def test_is_abbreviation(short, long, expected):
+    assert is_abbreviation(short, long) is expected
+
+
+def test_weights_of_another_feature_set_or_no_file_are_refused(tmp_path):
+    with pytest.raises(ConfigError, match="feature set"):
+        PairClassifier(["none"], [0.0], {}, {}, features=0)
+    with pytest.raises(ConfigError, match="cannot read"):
+        PairClassifier.load(tmp_path / "missing.json")
+    (tmp_path / "bad.json").write_text("{}")
+    with pytest.raises(ConfigError, match="not a relation weights file"):
+        PairClassifier.load(tmp_path / "bad.json")
+
+
+def test_a_tiny_training_run_writes_weights_that_load(tmp_path):
+    pytest.importorskip("sklearn")
+    from pipeline.tools.train_relations import gold_sample, main
+
+    gold = DATA / "relation_pairs_mini.jsonl"
+    out = tmp_path / "pairs.json"
+    assert main(["--train", str(gold), "--dev", str(gold), "--out", str(out), "--folds", "0", "--max-iter", "5",
+                 "--min-count", "1"]) == 0
+    classifier = PairClassifier.load(out)
+    assert set(classifier.thresholds) == {"alias_of", "founded_on", "headquartered_in", "located_in", "member_of"}
+    assert json.loads(out.read_text(encoding="utf-8"))["meta"]["train_documents"] == 3
+    doc = json.loads(gold.read_text(encoding="utf-8").splitlines()[0])
+    sample = gold_sample(doc)
+    assert ("headquartered_in", (119, 138, "ORG"), (126, 138, "LOC")) not in sample.gold  # a nested name: left out
+    probabilities = classifier.probabilities(["pair=ORG>LOC:ht", "w=наход"])
+    assert all(0.0 <= p <= 1.0 for p in probabilities.values())
+    assert abs(sum(probabilities.values()) - 1.0) < 1e-9
+    text = "Компания «Северный ветер» находится в Архангельске."
+    relations = classify_pairs(record(text, [("Северный ветер", "ORG"), ("Архангельске", "LOC")], lang="ru"),
+                               [(0, len(text))], classifier)
+    assert all(0.0 <= r.confidence <= 1.0 for r in relations)
