@@ -8,6 +8,7 @@ from collections import Counter, defaultdict
 from ..core.records import Document, Mention, Relation
 from ..link.aliases import alias_pairs
 from ..link.keys import name_key
+from .classifier import classify_pairs
 from .infobox import infobox_relations
 from .patterns import PATTERNS, Pattern
 from .syntax_rules import GOVERNING_BODY, tree_relations
@@ -62,9 +63,21 @@ def extract_relations(document: Document, sentences: list[tuple[int, int]]) -> l
                     found.setdefault((rel.type, rel.head, rel.tail), rel)
     for rel in _aliases(document.text, mentions, units):
         found.setdefault((rel.type, rel.head, rel.tail), rel)
+    if any(m.lang == "ru" for m in mentions):  # the pair classifier learnt from Russian news (models/relation_pairs.md)
+        by_id = {m.id: m for m in mentions}
+        for rel in classify_pairs(document, sentences):
+            if by_id[rel.head].lang == by_id[rel.tail].lang == "ru" and not _stated(found, rel):
+                found[(rel.type, rel.head, rel.tail)] = rel
     by_id = {m.id: m for m in mentions}
     return sorted((r for r in found.values() if _valid(r, by_id)),
                   key=lambda r: (by_id[r.head].start, r.type, by_id[r.tail].start))
+
+
+def _stated(found: dict[tuple, Relation], rel: Relation) -> bool:
+    """Whether a rule already gave this relation (an alias in either direction) or another type for the pair."""
+    pairs = {(r.head, r.tail) for r in found.values()} | {(r.tail, r.head) for r in found.values()
+                                                          if r.type == "alias_of"}
+    return (rel.head, rel.tail) in pairs or (rel.type == "alias_of" and (rel.tail, rel.head) in pairs)
 
 
 def _units(text: str, sentences: list[tuple[int, int]]):

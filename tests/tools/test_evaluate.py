@@ -94,3 +94,36 @@ def test_b_cubed_linking_over_exactly_matched_mentions():
 def _mention_in(text, i, start, end, entity):
     return Mention(id=f"m{i}", start=start, end=end, text=text[start:end], label="ORG", lang="en",
                    normal=text[start:end], entity=entity, source="spacy")
+
+
+NEREL_TEXT = "Сотрудники мэрии Москвы и Иван Петров (Ваня) из партии «Яблоко» в 2003 году основали Фонд Сахарова."
+
+
+def _ru(i, surface, label, value=None, occurrence=0):
+    start = -1
+    for _ in range(occurrence + 1):
+        start = NEREL_TEXT.index(surface, start + 1)
+    return Mention(id=f"m{i}", start=start, end=start + len(surface), text=surface, label=label, lang="ru",
+                   normal=surface, value=value, source="natasha")
+
+
+def test_nerel_relations_between_standalone_names_of_our_types():
+    def entity(surface, label):
+        start = NEREL_TEXT.index(surface)
+        return {"start": start, "end": start + len(surface), "label": label, "text": surface}
+
+    gold = [{"id": "n1", "lang": "ru", "text": NEREL_TEXT,
+             "entities": [entity("мэрии Москвы", "ORG"), entity("Москвы", "LOC"), entity("Иван Петров", "PER"),
+                          entity("Ваня", "PER"), entity("Фонд Сахарова", "ORG"), entity("в 2003 году", "DATE")],
+             "relations": [{"head": 0, "tail": 1, "type": "HEADQUARTERED_IN"},  # "Москвы" is inside a name
+                           {"head": 3, "tail": 2, "type": "ALTERNATIVE_NAME"},  # persons: no alias_of of ours
+                           {"head": 4, "tail": 5, "type": "DATE_FOUNDED_IN"}]}]  # the date with its preposition
+    predicted = Document(
+        id="n1", path="n1", sha256="", lang="ru", meta=Meta(), text=NEREL_TEXT,
+        mentions=[_ru(1, "Москвы", "LOC"), _ru(2, "Иван Петров", "PER"), _ru(3, "Яблоко", "ORG"),
+                  _ru(4, "2003 году", "DATE", "2003"), _ru(5, "Фонд Сахарова", "ORG")],
+        relations=[Relation(type="founded_on", head="m5", tail="m4", evidence=(0, 10)),
+                   Relation(type="leader_of", head="m2", tail="m3", evidence=(0, 10))])  # NEREL states no leaders
+    relations = score(gold, [predicted])["relations"]
+    assert set(relations) == {"founded_on", "micro"}
+    assert relations["founded_on"] == {"gold": 1, "pred": 1, "tp": 1, "precision": 1.0, "recall": 1.0, "f1": 1.0}
