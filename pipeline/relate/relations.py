@@ -11,7 +11,7 @@ from ..link.keys import name_key
 from .classifier import classify_pairs
 from .infobox import infobox_relations
 from .patterns import PATTERNS, Pattern
-from .syntax_rules import GOVERNING_BODY, tree_relations
+from .syntax_rules import COUNTRIES, GOVERNING_BODY, tree_relations
 
 # What each relation type takes as head and tail (contract table).
 SIGNATURE = {
@@ -196,6 +196,8 @@ def _valid(rel: Relation, by_id: dict[str, Mention]) -> bool:
         return False  # streets, squares and buildings are addresses, not places within places
     if rel.type in ("headquartered_in", "has_branch_in") and _FACILITY.search(tail.normal):
         return False  # "в Москве, на Сретенском бульваре": the city is the seat, the street its address
+    if rel.type == "headquartered_in" and tail.normal.lower() in COUNTRIES:
+        return False  # a seat is a city; an organisation in a country is located_in it
     if rel.pattern == "ru:в-области" and not _PLACE_WITHIN.search(head.normal):
         return False  # "из Донецка в Москву", "посольство Японии в Лаосе": not one place inside another
     if rel.pattern == "alias:acronym" and len(head.text) < 3:
