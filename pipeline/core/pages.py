@@ -104,6 +104,8 @@ def key_of(line: str) -> tuple[InfoboxKey | None, int]:
         return None, 0
     key = keys[match["key"].lower().replace("\u00a0", " ")]
     after = line[match.end():]
+    if not after.strip(" \t:|"):
+        return key, len(line)  # the key alone, its value on the lines below: "Дата основания", "Лидер:"
     if (after[:1].isupper() or after[:1].isdigit()) and ":" not in after[:30]:
         return key, match.end()  # glued by a lost layout: "LeaderArham Kothari" (not "Leader2 Name:")
     separator = _SEPARATOR.match(after).end()
@@ -134,9 +136,9 @@ def value_items(text: str, start: int, end: int, words: bool = True) -> list[tup
             bracket = re.search(r"[(\[]", text[a:b])
             if bracket and text[a:a + bracket.start()].strip():
                 b = a + bracket.start()  # "Vladimir Basmanov [ru](2002-2008)": the qualifier is not the name
-            while a < b and text[a] in " \t\u00a0\"«" and not _quotes_inside(text[a:b]):
+            while a < b and text[a] in " \t\n\u00a0\"«" and not _quotes_inside(text[a:b]):
                 a += 1
-            while b > a and text[b - 1] in " \t\u00a0.\"»" and not _quotes_inside(text[a:b]):
+            while b > a and text[b - 1] in " \t\n\u00a0.\"»" and not _quotes_inside(text[a:b]):
                 b -= 1
             if b > a and text[b - 1] == "!" and items and " " not in text[items[-1][0]:items[-1][1]]:
                 a = items.pop()[0]

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from ..core.pages import key_of, page_titles, value_items
 from ..core.records import Mention, Relation
 from ..core.resources import InfoboxKey
-from .syntax_rules import COUNTRIES
+from .syntax_rules import COUNTRIES, FACILITY
 
 _FILLER = re.compile(r"^[\s,;.•*–|-]*(?:(?:and|и|or|или)[\s,;|]*)?$")  # no ":": a line ending so is a key
 _NUMBERED = re.compile(r"[ \t]*(?:[-•*–][ \t]+)?(?P<field>Leader|Affiliation)(?P<number>\d+)(?: (?P<part>Title|Name))?"
@@ -63,7 +63,7 @@ def infobox_relations(text: str, mentions: list[Mention]) -> Iterator[Relation]:
         name = f"infobox:{line.key.key}"
         evidence = (line.start, end)
         if line.key.relation == "headquartered_in":
-            values = _headquarters(text, line, values)
+            values = _headquarters(text, line, end, values)
             if len(values) == 2:  # "Moscow, Russia" / "Россия, Москва": the place and the country it is in
                 place, container = values
                 values = [place]
@@ -77,23 +77,17 @@ def infobox_relations(text: str, mentions: list[Mention]) -> Iterator[Relation]:
                            confidence=0.95)
 
 
-def _headquarters(text: str, line: Line, values: list[Mention]) -> list[Mention]:
-    """The place of a headquarters line, and the country after it ("Moscow, Russia"; Russian pages write the
-    country first: "Россия, Москва"); an address gives its city and country; of two cities ("Krasnodar, Moscow"),
-    the first; anything else gives nothing."""
-    items = value_items(text, line.value_start, line.end)
-    whole = {(m.start, m.end): m for m in values}
-    places = [whole.get(span) for span in items]
-    russian = bool(_CYRILLIC.search(text[line.value_start:line.end]))
-    if len(items) == 1:
-        return [p for p in places if p is not None]
-    run = places[:2] if russian else places[-2:]  # an address: "…, Moscow, Russia" / "Россия, Москва, …"
-    if any(p is None for p in run):
+def _headquarters(text: str, line: Line, end: int, values: list[Mention]) -> list[Mention]:
+    """The seat a headquarters value names, and the country after it ("Moscow, Russia"; Russian pages write the
+    country first: "Россия, Москва"); an address gives its city (and country): "Москва, ул. Абельмановская, д. 7".
+    Two cities ("Krasnodar, Moscow") or none give nothing."""
+    items = set(value_items(text, line.value_start, end))
+    names = [m for m in values if (m.start, m.end) in items]
+    countries = [m for m in names if m.normal.lower() in COUNTRIES]
+    cities = [m for m in names if m not in countries and not FACILITY.search(m.normal)]
+    if len(cities) != 1:
         return []
-    place, container = (run[1], run[0]) if russian else run
-    if container.normal.lower() not in COUNTRIES:
-        return [] if len(items) > 2 else [p for p in places if p is not None][:1]  # "Krasnodar, Moscow": two seats
-    return [place, container]
+    return cities + countries[:1] if len(countries) == 1 else cities
 
 
 def _lines(text: str) -> list[Line]:
@@ -139,7 +133,8 @@ def _values(text: str, lines: list[Line], i: int, mentions: list[Mention]) -> tu
             j += 1
             continue
         names = _names_in(text, below.start, below.end, mentions, label)
-        if not _looks_like_value_line(_without(text, below.start, below.end, names)):
+        address = line.key.relation == "headquartered_in" and not found and names  # "Москва, 125167, ..."
+        if not address and not _looks_like_value_line(_without(text, below.start, below.end, names)):
             break
         found += names
         end = below.end

@@ -11,7 +11,7 @@ from ..link.keys import name_key
 from .classifier import classify_pairs
 from .infobox import infobox_relations
 from .patterns import PATTERNS, Pattern
-from .syntax_rules import COUNTRIES, GOVERNING_BODY, tree_relations
+from .syntax_rules import COUNTRIES, FACILITY, GOVERNING_BODY, tree_relations
 
 # What each relation type takes as head and tail (contract table).
 SIGNATURE = {
@@ -181,8 +181,6 @@ def _main_before(main: list[Mention], position: int) -> Mention | None:
     return before[-1] if before else (main[0] if main else None)
 
 
-_FACILITY = re.compile(r"(?i)\b(?:улиц|площад|проспект|переул|шоссе|набережн|кладбищ|сквер|бульвар|вокзал|аэропорт|"
-                       r"street|square|avenue|cemetery|airport|station|building|билдинг)")
 _PLACE_WITHIN = re.compile(r"(?i)\b(?:лес|бор|роща|озер|рек[аи]|район|посел|посёл|сел[оа]|деревн|город|станиц|"
                            r"forest|lake|river|district|village|town)")
 
@@ -192,9 +190,9 @@ def _valid(rel: Relation, by_id: dict[str, Mention]) -> bool:
     heads, tails = SIGNATURE[rel.type]
     if head.label not in heads or tail.label not in tails or head.id == tail.id:
         return False
-    if rel.type == "located_in" and (_FACILITY.search(head.normal) or _FACILITY.search(tail.normal)):
+    if rel.type == "located_in" and (FACILITY.search(head.normal) or FACILITY.search(tail.normal)):
         return False  # streets, squares and buildings are addresses, not places within places
-    if rel.type in ("headquartered_in", "has_branch_in") and _FACILITY.search(tail.normal):
+    if rel.type in ("headquartered_in", "has_branch_in") and FACILITY.search(tail.normal):
         return False  # "в Москве, на Сретенском бульваре": the city is the seat, the street its address
     if rel.type == "headquartered_in" and tail.normal.lower() in COUNTRIES:
         return False  # a seat is a city; an organisation in a country is located_in it

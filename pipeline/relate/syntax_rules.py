@@ -69,6 +69,9 @@ GOVERNING_BODY = re.compile(r"(?i)^(?:центральн\w+ (?:совет|ком
                             r"политсовет\w*|президиум\w*|генеральн\w+ совет\w*|федеральн\w+ (?:совет|комитет)\w*|"
                             r"(?:the )?(?:central|executive|federal|political|coordinating) (?:council|committee)|"
                             r"(?:the )?presidium|(?:the )?politburo)$")
+# Streets, squares and buildings: an address's parts, not places a relation is about.
+FACILITY = re.compile(r"(?i)\b(?:улиц|площад|проспект|переул|шоссе|набережн|кладбищ|сквер|бульвар|вокзал|аэропорт|"
+                       r"street|square|avenue|cemetery|airport|station|building|билдинг)")
 _SURE = 0.85
 _IMPLICIT = 0.7
 
