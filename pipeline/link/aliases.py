@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 from ..core.brackets import bracket_items
 from ..core.names import initials
+from ..core.pages import page_titles
 from ..core.records import Mention
 from .keys import name_key
 
@@ -23,6 +24,10 @@ def within_document_links(text: str, all_mentions: list[Mention], mentions: list
     for j, b in enumerate(mentions):
         if b.label == "ORG" and len(b.text.split()) > 1:
             by_initials[initials(b.normal)].append(j)
+    titled = [j for lang in ("en", "ru") for title in page_titles(text, lang)
+              for j, m in enumerate(mentions) if m.label == "ORG" and m.text == title]
+    for j in sorted(set(titled))[1:]:  # the page's title and its infobox's name line name one organisation
+        yield min(titled), j, "page-title"
     at = {(m.start, m.end): j for j, m in enumerate(mentions)}
     for i, a in enumerate(mentions):
         if a.label == "ORG":  # "X (Russian: Y, romanized: Z, ABBR)": each listed name is X's
@@ -78,7 +83,7 @@ def alias_pairs(text: str, mentions: list[Mention]) -> list[tuple[Mention, Menti
         if kind == "acronym":
             if b.start < a.start and not any(b.start < c.start < a.start for c in expansions.get(a.text, ())):
                 out.append((a, b, kind))  # the nearest preceding expansion
-        elif kind in ("bracket", "translation-line"):
+        elif kind in ("bracket", "translation-line", "page-title"):
             out.append((b, a, kind))
     return out
 

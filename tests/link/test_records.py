@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.core.resources import DEFAULT_GAZETTEER
-from pipeline.link.aliases import alias_pairs
+from pipeline.link.aliases import alias_pairs, within_document_links
 from pipeline.link.linker import link_entities, previous_ids
 
 from ..common import record
@@ -110,3 +110,14 @@ def test_ids_of_an_earlier_run_are_kept_for_the_same_names(tmp_path, empty_gazet
     assert kept.id == "org:tula-circle"
     (tmp_path / "entities.jsonl").write_text("{broken\n", encoding="utf-8")
     assert previous_ids(tmp_path / "entities.jsonl") == {}  # an unreadable file keeps no ids, fails nothing
+
+
+def test_the_page_title_and_the_infobox_name_line_are_one_organisation():
+    text = ("= Nashi (youth movement) =\n\nYouth Democratic Anti-Fascist Movement \"Nashi\"\n- Chairman: Vasily "
+            "Yakemenko\n- Founded: 2005\n\nNashi was a youth movement.")
+    doc = record(text, [("Nashi", "ORG"), ("Youth Democratic Anti-Fascist Movement \"Nashi\"", "ORG"),
+                        ("Vasily Yakemenko", "PER"), ("Nashi", "ORG")])
+    pairs = {(doc.mentions[i].text, doc.mentions[j].text, kind)
+             for i, j, kind in within_document_links(text, doc.mentions, doc.mentions)}
+    assert ("Nashi", "Youth Democratic Anti-Fascist Movement \"Nashi\"", "page-title") in pairs
+    assert not any("Yakemenko" in a + b for a, b, _ in pairs)
