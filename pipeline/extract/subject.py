@@ -39,16 +39,18 @@ def page_subject(doc: Doc) -> Doc:
 
 
 def _infobox_names(doc: Doc, lang: str) -> list[Span]:
-    """The items of the infobox lines whose values are organisations ("Merger: A, B, C", "Newspaper: X",
-    "International: Y"): each capitalised item is one organisation's name, as the page lists it."""
+    """The items of the infobox lines whose values are organisations or places ("Merger: A, B, C", "Newspaper: X",
+    "Headquarters: Moscow, Russia"): each capitalised item is one name, as the page lists it."""
     spans, offset = [], 0
     for line in doc.text.split("\n"):
         key, value_start = key_of(line)
-        if key is not None and key.label == "ORG":
+        if key is not None and key.label in ("ORG", "LOC"):
             for start, end in value_items(doc.text, offset + value_start, offset + len(line), words=False):
                 name = doc.text[start:end]
-                if _ITEM.fullmatch(name) and len(name.split()) <= 8 and name.casefold() not in _NO_NAME:
-                    span = make_span(doc, start, end, "ORG", "rule", lang)
+                longest = 8 if key.label == "ORG" else 4
+                if _ITEM.fullmatch(name) and len(name.split()) <= longest and name.casefold() not in _NO_NAME \
+                        and not (key.label == "LOC" and any(ch.isdigit() for ch in name)):
+                    span = make_span(doc, start, end, key.label, "rule", lang)
                     if span is not None:
                         spans.append(span)
         offset += len(line) + 1

@@ -27,7 +27,8 @@ def within_document_links(text: str, all_mentions: list[Mention], mentions: list
     titled = [j for lang in ("en", "ru") for title in page_titles(text, lang)
               for j, m in enumerate(mentions) if m.label == "ORG" and m.text == title]
     for j in sorted(set(titled))[1:]:  # the page's title and its infobox's name line name one organisation
-        yield min(titled), j, "page-title"
+        if mentions[j].text != mentions[min(titled)].text:
+            yield min(titled), j, "page-title"
     at = {(m.start, m.end): j for j, m in enumerate(mentions)}
     for i, a in enumerate(mentions):
         if a.label == "ORG":  # "X (Russian: Y, romanized: Z, ABBR)": each listed name is X's

@@ -69,8 +69,10 @@ def infobox_relations(text: str, mentions: list[Mention]) -> Iterator[Relation]:
                 values = [place]
                 yield Relation(type="located_in", head=place.id, tail=container.id, evidence=evidence, pattern=name,
                                confidence=0.9)
-        if line.key.label == "DATE":
-            values = values[:1]
+        if line.key.label == "DATE":  # the first date of each line: "February 1992 (1992-02)\n9 December 2006"
+            lines_seen: set[int] = set()
+            values = [v for v in values if not (text.count("\n", 0, v.start) in lines_seen
+                                                or lines_seen.add(text.count("\n", 0, v.start)))]
         for value in values:
             head, tail = (value, subject) if line.key.role == "head" else (subject, value)
             yield Relation(type=line.key.relation, head=head.id, tail=tail.id, evidence=evidence, pattern=name,
