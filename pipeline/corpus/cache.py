@@ -7,12 +7,13 @@ import json
 import sqlite3
 from pathlib import Path
 
-from ..core.records import Document
-from ..core.resources import infobox_keys, infobox_table, load_gazetteer
+from ..core.records import Document, Relation
+from ..core.resources import MODELS, infobox_keys, infobox_table, load_gazetteer
 from ..core.settings import Settings
 from ..core.versions import versions
 
 FILE_NAME = ".pipeline-cache.sqlite"
+RELATION_WEIGHTS = MODELS / "relation_pairs.json"
 
 
 def extraction_key(settings: Settings, gazetteer: Path) -> str:
@@ -21,13 +22,16 @@ def extraction_key(settings: Settings, gazetteer: Path) -> str:
     The gazetteer counts by the names it looks for (and their labels): editing ids, display names or
     link-only "~" names changes linking, which always runs again, and re-extracts nothing. The infobox keys
     count too: the English tokenizer splits a key glued to its value, and a page whose lines use them has its
-    title named as an organisation.
+    title named as an organisation; so do the relation keys and the pair classifier's weights, which shape the
+    relations kept with a record (`Cache.relations`).
     """
     looked_for = sorted((e.label, lang, name) for e in load_gazetteer(gazetteer)
                         for lang, names in e.names.items() for name in names if not name.startswith("~"))
     payload = {"versions": versions(), "settings": settings.model_dump(mode="json", exclude={"gazetteer"}),
                "gazetteer": looked_for, "infobox_keys": infobox_keys(),  # the English tokenizer splits at them
-               "infobox_relations": [k.key for k in infobox_table()]}  # a page with them has its title named
+               "infobox_relations": [(k.key, k.relation, k.label, k.role) for k in infobox_table()],
+               "relation_weights": hashlib.sha256(RELATION_WEIGHTS.read_bytes()).hexdigest()
+               if RELATION_WEIGHTS.exists() else None}
     return hashlib.sha256(json.dumps(payload, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 
 
@@ -42,26 +46,37 @@ class Cache:
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("CREATE TABLE IF NOT EXISTS documents (id TEXT PRIMARY KEY, sha256 TEXT, key TEXT, "
                         "record TEXT, sentences TEXT)")
+        self.db.execute("CREATE TABLE IF NOT EXISTS relations (id TEXT PRIMARY KEY, key TEXT, relations TEXT)")
 
     def has(self, doc_id: str, sha256: str, key: str) -> bool:
         """Whether a record for exactly this document and extraction is stored (without reading it)."""
         return self.db.execute("SELECT 1 FROM documents WHERE id = ? AND sha256 = ? AND key = ?",
                                (doc_id, sha256, key)).fetchone() is not None
 
-    def get(self, doc_id: str, sha256: str, key: str) -> Document | None:
-        """The cached record, or None when the document or anything that shapes its result has changed."""
-        row = self.db.execute("SELECT record, sentences FROM documents WHERE id = ? AND sha256 = ? AND key = ?",
+    def get(self, doc_id: str, sha256: str, key: str, parse: bool = True) -> Document | None:
+        """The cached record, or None when the document or anything that shapes its result has changed. With
+        `parse`, also its sentences and trees (what relations are read from; linking needs neither)."""
+        row = self.db.execute("SELECT record FROM documents WHERE id = ? AND sha256 = ? AND key = ?",
                               (doc_id, sha256, key)).fetchone()
         if row is None:
             return None
         try:
             record = Document.model_validate_json(row[0])
-            parse = json.loads(row[1])
+        except ValueError:
+            return None  # a damaged row is extracted again
+        return record if not parse or self.add_parse(record, key) else None
+
+    def add_parse(self, record: Document, key: str) -> bool:
+        """Give a record read without its parse the sentences and trees stored with it; False if unreadable."""
+        row = self.db.execute("SELECT sentences FROM documents WHERE id = ? AND sha256 = ? AND key = ?",
+                              (record.id, record.sha256, key)).fetchone()
+        try:
+            parse = json.loads(row[0])
             record._sentences = [tuple(s) for s in parse["sentences"]]
             record._syntax = parse["syntax"]
         except (ValueError, KeyError, TypeError):
-            return None  # a damaged row is extracted again
-        return record
+            return False
+        return True
 
     def put(self, record: Document, key: str) -> None:
         """Store one record at once (committed), so an interrupted run resumes from here."""
@@ -70,11 +85,36 @@ class Cache:
                          json.dumps({"sentences": record._sentences, "syntax": record._syntax})))
         self.db.commit()
 
+    def relations(self, record: Document, key: str) -> list[Relation] | None:
+        """The relations stored for this record as linked now (the same text, extraction and entity ids), or
+        None: an unchanged re-run reads them instead of reading the document again."""
+        row = self.db.execute("SELECT relations FROM relations WHERE id = ? AND key = ?",
+                              (record.id, _linked_key(record, key))).fetchone()
+        if row is None:
+            return None
+        try:
+            return [Relation.model_validate(r) for r in json.loads(row[0])]
+        except ValueError:
+            return None
+
+    def keep_relations(self, record: Document, key: str) -> None:
+        """Store a related record's relations (committed with the next record's extraction or at close)."""
+        self.db.execute("INSERT OR REPLACE INTO relations VALUES (?, ?, ?)",
+                        (record.id, _linked_key(record, key),
+                         json.dumps([r.model_dump(mode="json") for r in record.relations], ensure_ascii=False)))
+
     def drop(self, doc_id: str) -> None:
         """Forget one document's record."""
         self.db.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
         self.db.commit()
 
     def close(self) -> None:
-        """Close the database file."""
+        """Close the database file (committing the relations kept)."""
+        self.db.commit()
         self.db.close()
+
+
+def _linked_key(record: Document, key: str) -> str:
+    """What a record's relations depend on: its text, the extraction, and the entity of each mention."""
+    payload = json.dumps([record.sha256, key, [m.entity for m in record.mentions]])
+    return hashlib.sha256(payload.encode()).hexdigest()

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
-from ..core.records import Document, Entity, Fact
+from ..core.records import Document, Entity, Fact, Relation
 from ..core.resources import gazetteer_path
 from ..extract.records import doc_to_record
 from ..ingest.language import detect_language
@@ -24,6 +24,16 @@ if TYPE_CHECKING:
 Progress = Callable[[int, int, str], None]
 
 
+class KnownRelations(Protocol):
+    """Relations remembered from an earlier run (corpus/cache.py), by record and its entity ids."""
+
+    def get(self, record: Document) -> list[Relation] | None:
+        """The relations kept for the record as it is linked now; else None, the record having its parse."""
+
+    def keep(self, record: Document) -> None:
+        """Remember the record's relations."""
+
+
 def extract_document(pipelines: Pipelines, document: InputDocument) -> Document:
     """One document through language detection, both languages' pipelines and dates, into a record."""
     lang = document.meta.lang or detect_language(document.text, pipelines.settings.mixed_share)
@@ -32,18 +42,23 @@ def extract_document(pipelines: Pipelines, document: InputDocument) -> Document:
 
 
 def link_and_relate(records: Callable[[], Iterable[Document]], gazetteer: Path,
-                    previous: dict[tuple[str, str], str] | None = None) -> tuple[list[Entity], Iterator[Document]]:
+                    previous: dict[tuple[str, str], str] | None = None, known: KnownRelations | None = None
+                    ) -> tuple[list[Entity], Iterator[Document]]:
     """The corpus's entities, and its records again with entity ids and relations, one at a time.
 
     `records()` is called twice (once to link, once to relate), so a large corpus can stream from the cache;
-    relations need the entity ids, which tell a document's main organisation.
+    relations need the entity ids, which tell a document's main organisation. `known` gives the relations of a
+    record read before with the same entity ids, and keeps new ones.
     """
     entities, assignment = link(records(), gazetteer, previous)
 
     def related() -> Iterator[Document]:
         for record in records():
             assign(record, assignment)
-            record.relations = extract_relations(record, record._sentences)
+            relations = known.get(record) if known else None
+            record.relations = relations if relations is not None else extract_relations(record, record._sentences)
+            if known and relations is None:
+                known.keep(record)
             yield record
 
     return entities, related()

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..core.records import Document, Entity, Fact, InputFailure, Manifest
+from ..core.records import Document, Entity, Fact, InputFailure, Manifest, Relation
 from ..core.resources import gazetteer_path, load_gazetteer
 from ..core.settings import Settings
 from ..core.versions import versions
@@ -97,11 +97,29 @@ def run_corpus(paths: Iterable[Path], out: Path | None, settings: Settings, prog
 
         clock = time.perf_counter()
         previous = previous_ids(out / "entities.jsonl") if out is not None else None
-        entities, related = link_and_relate(lambda: _stored(cache, key, tally), gazetteer, previous)
+        entities, related = link_and_relate(lambda: _stored(cache, key, tally), gazetteer, previous,
+                                            _Remembered(cache, key))
         timings["link"] = time.perf_counter() - clock
         return _collect(related, entities, out, settings, walk, tally, timings)
     finally:
         cache.close()
+
+
+@dataclass
+class _Remembered:
+    """The cache's relations, as link_and_relate asks for them."""
+
+    cache: Cache
+    key: str
+
+    def get(self, record: Document) -> list[Relation] | None:
+        relations = self.cache.relations(record, self.key)
+        if relations is None:
+            self.cache.add_parse(record, self.key)  # the relations are read again, from the parse
+        return relations
+
+    def keep(self, record: Document) -> None:
+        self.cache.keep_relations(record, self.key)
 
 
 def _pending(walk: Walk, settings: Settings, cache: Cache, key: str, tally: _Tally) -> Iterator[InputDocument]:
@@ -121,7 +139,7 @@ def _pending(walk: Walk, settings: Settings, cache: Cache, key: str, tally: _Tal
 def _stored(cache: Cache, key: str, tally: _Tally) -> Iterator[Document]:
     """The run's records from the cache, one at a time: memory does not grow with the corpus."""
     for doc_id, sha in tally.done:
-        record = cache.get(doc_id, sha, key)
+        record = cache.get(doc_id, sha, key, parse=False)
         if record is not None:
             yield record
         elif not any(e.path == doc_id for e in tally.errors):  # a damaged row: reported once, extracted next run

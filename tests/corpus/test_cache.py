@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
+from pipeline.core.records import Relation
 from pipeline.core.resources import DEFAULT_GAZETTEER
 from pipeline.core.settings import Settings
 from pipeline.corpus.cache import FILE_NAME, Cache, extraction_key
@@ -61,3 +62,25 @@ def test_the_key_changes_with_settings_and_looked_for_names_but_not_with_ids(tmp
     gazetteer.write_text("loc:tula\tLOC\tTula | Tula City\tТула\n", encoding="utf-8")  # a new name to look for
     assert extraction_key(Settings(), gazetteer) != base
     assert extraction_key(Settings(), DEFAULT_GAZETTEER) != base
+
+
+def test_relations_come_back_only_for_the_same_entity_ids(tmp_path):
+    cache, doc = _stored(tmp_path)
+    doc.mentions[0].entity, doc.mentions[1].entity = "org:left-front", "loc:moscow"
+    assert cache.relations(doc, "key1") is None
+    doc.relations = [Relation(type="headquartered_in", head="m1", tail="m2", evidence=(0, 29), pattern="tree:hq",
+                              confidence=0.85)]
+    cache.keep_relations(doc, "key1")
+    cache.close()
+    cache = Cache(tmp_path / FILE_NAME)
+    assert cache.relations(doc, "key1") == doc.relations
+    assert cache.relations(doc, "key2") is None  # another extraction
+    doc.mentions[1].entity = "loc:moscow-oblast"  # linked otherwise: the relations are read again
+    assert cache.relations(doc, "key1") is None
+
+
+def test_a_record_read_without_its_parse_gets_it_on_demand(tmp_path):
+    cache, doc = _stored(tmp_path)
+    back = cache.get("en/a", "abc", "key1", parse=False)
+    assert back.model_dump() == doc.model_dump() and back._sentences == []
+    assert cache.add_parse(back, "key1") and back._sentences == [(0, 29)]
