@@ -44,7 +44,8 @@ def test_pages_without_an_organisation_title(text, lang):
 ITEMS = [
     ("Forward, Russia!, Peasant Party of Russia, Young Russia (liberal movement)", True,
      ["Forward, Russia!", "Peasant Party of Russia", "Young Russia"]),
-    ("Alliance of Liberals and Democrats for Europe Party", False, ["Alliance of Liberals and Democrats for Europe Party"]),
+    ("Alliance of Liberals and Democrats for Europe Party", False,
+     ["Alliance of Liberals and Democrats for Europe Party"]),
     ("Anna Petrova (disputed)[1] or Ivan Sidorov |", True, ["Anna Petrova", "Ivan Sidorov"]),
     ('Conservative Movement "New Force", Democratic Russia', True, ['Conservative Movement "New Force"',
                                                                    "Democratic Russia"]),
