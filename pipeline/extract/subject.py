@@ -15,6 +15,7 @@ from ..core.pages import key_of, page_titles, value_items
 from .spans import make_span, set_entities
 
 _ITEM = re.compile(r"[A-ZА-ЯЁ«\"][^\n:;|]*")
+_PERSON = re.compile(r"(?:[A-ZА-ЯЁ][\w'’-]*\.?\s+){1,3}[A-ZА-ЯЁ][\w'’-]+")
 _NO_NAME = {"none", "nil", "n/a", "нет", "отсутствует"}
 _SCRIPT = {"en": re.compile(r"[A-Za-z]"), "ru": re.compile(r"[А-Яа-яЁё]")}
 
@@ -39,22 +40,37 @@ def page_subject(doc: Doc) -> Doc:
 
 
 def _infobox_names(doc: Doc, lang: str) -> list[Span]:
-    """The items of the infobox lines whose values are organisations or places ("Merger: A, B, C", "Newspaper: X",
-    "Headquarters: Moscow, Russia"): each capitalised item is one name, as the page lists it."""
+    """The items of the infobox lines whose values are names ("Merger: A, B, C", "Headquarters: Moscow, Russia",
+    "Chairman: Vasily Yakemenko"): each item that reads as a name of the key's label is one, as the page lists
+    it."""
     spans, offset = [], 0
     for line in doc.text.split("\n"):
         key, value_start = key_of(line)
-        if key is not None and key.label in ("ORG", "LOC"):
-            for start, end in value_items(doc.text, offset + value_start, offset + len(line), words=False):
+        if key is not None:
+            for start, end in value_items(doc.text, offset + value_start, offset + len(line),
+                                          words=key.label == "PER"):
                 name = doc.text[start:end]
-                longest = 8 if key.label == "ORG" else 4
-                if _ITEM.fullmatch(name) and len(name.split()) <= longest and name.casefold() not in _NO_NAME \
-                        and not (key.label == "LOC" and any(ch.isdigit() for ch in name)):
+                if _is_item(name, key.label):
                     span = make_span(doc, start, end, key.label, "rule", lang)
                     if span is not None:
                         spans.append(span)
         offset += len(line) + 1
     return spans
+
+
+def _is_item(name: str, label: str) -> bool:
+    """Whether a value's item reads as one name of the key's label: an organisation's name of up to eight words,
+    a place of up to four without digits, a person's two to four capitalised words ("Council of Oborona" and
+    "Collective leadership" are no persons)."""
+    if not _ITEM.fullmatch(name) or name.casefold() in _NO_NAME:
+        return False
+    if label == "ORG":
+        return len(name.split()) <= 8
+    if label == "LOC":
+        return len(name.split()) <= 4 and not any(ch.isdigit() for ch in name)
+    if label == "PER":
+        return bool(_PERSON.fullmatch(name))
+    return False
 
 
 def _one_script(text: str) -> bool:

@@ -33,3 +33,11 @@ def test_infobox_lines_that_list_organisations_name_each_item(nlp_for):
     for name in ("Youth Yabloko branch", "Oborona", "Forward, Russia!", "Just Cause"):
         assert (name, "ORG") in found
     assert ("None", "ORG") not in found
+
+
+@pytest.mark.models
+def test_infobox_leaders_are_persons_and_governing_bodies_are_not(nlp_for):
+    doc = nlp_for("= Union of Left Forces =\n- Chairman: Vasily Yakemenko\n- Leader: Council of Oborona\n"
+                  "- Founded: 2005\n")
+    assert ("Vasily Yakemenko", "PER") in ents(doc)
+    assert not [e for e in ents(doc, "PER") if "Council" in e[0]]
