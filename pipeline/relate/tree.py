@@ -188,8 +188,10 @@ class Sentence:
         return None
 
     def dates_of(self, i: int, dates: list[Mention]) -> list[Mention]:
-        """The dates stated for word i: those whose head word hangs from i's nearest verb, or from i itself."""
+        """The dates stated for word i: those whose head word hangs from i's nearest verb (or a verb joined to it
+        by "and"), or from i itself."""
         verb = self.verb_above(i)
+        together = self.conjuncts(verb) if verb is not None else []  # "established and registered in 2012"
         out = []
         for d in dates:
             root = next((k for k, m in self.mention_at.items() if m is d), None)
@@ -197,7 +199,7 @@ class Sentence:
                 continue
             above = self.verb_above(root)
             parent = self.parent(root)
-            if above is not None and above in (verb, i) or (parent is not None and parent.i == i):
+            if above is not None and above in (verb, i, *together) or (parent is not None and parent.i == i):
                 out.append(d)
         return out
 
