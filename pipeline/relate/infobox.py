@@ -63,12 +63,10 @@ def infobox_relations(text: str, mentions: list[Mention]) -> Iterator[Relation]:
         name = f"infobox:{line.key.key}"
         evidence = (line.start, end)
         if line.key.relation == "headquartered_in":
-            values = _headquarters(text, line, end, values)
-            if len(values) == 2:  # "Moscow, Russia" / "Россия, Москва": the place and the country it is in
-                place, container = values
-                values = [place]
-                yield Relation(type="located_in", head=place.id, tail=container.id, evidence=evidence, pattern=name,
-                               confidence=0.9)
+            values, country = _headquarters(text, line, end, values)
+            if country is not None:  # "Moscow, Russia" / "Россия, Москва": the seat and the country it is in
+                yield Relation(type="located_in", head=values[0].id, tail=country.id, evidence=evidence,
+                               pattern=name, confidence=0.9)
         if line.key.label == "DATE":  # the first date of each line: "February 1992 (1992-02)\n9 December 2006"
             lines_seen: set[int] = set()
             values = [v for v in values if not (text.count("\n", 0, v.start) in lines_seen
@@ -79,17 +77,17 @@ def infobox_relations(text: str, mentions: list[Mention]) -> Iterator[Relation]:
                            confidence=0.95)
 
 
-def _headquarters(text: str, line: Line, end: int, values: list[Mention]) -> list[Mention]:
-    """The seat a headquarters value names, and the country after it ("Moscow, Russia"; Russian pages write the
-    country first: "Россия, Москва"); an address gives its city (and country): "Москва, ул. Абельмановская, д. 7".
-    Two cities ("Krasnodar, Moscow") or none give nothing."""
+def _headquarters(text: str, line: Line, end: int, values: list[Mention]) -> tuple[list[Mention], Mention | None]:
+    """The seats a headquarters value names, and the country after it ("Moscow, Russia"; Russian pages write the
+    country first: "Россия, Москва"); an address gives its city (and country): "Москва, ул. Абельмановская, д. 7";
+    two cities ("Krasnodar, Moscow") are two seats."""
     items = set(value_items(text, line.value_start, end))
     names = [m for m in values if (m.start, m.end) in items]
     countries = [m for m in names if m.normal.lower() in COUNTRIES]
     cities = [m for m in names if m not in countries and not FACILITY.search(m.normal)]
-    if len(cities) != 1:
-        return []
-    return cities + countries[:1] if len(countries) == 1 else cities
+    if len(cities) == 1 and len(countries) == 1:
+        return cities, countries[0]
+    return cities, None  # "Krasnodar, Moscow": two seats
 
 
 def _lines(text: str) -> list[Line]:

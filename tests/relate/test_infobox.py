@@ -78,8 +78,9 @@ STATED = [
      [("Union of Left Forces", "ORG"), ("Anna Petrova", "PER"), ("Ivan Sidorov", "PER"), ("Oleg Orlov", "PER"),
       ("Youth Front", "ORG"), ("Krasnodar", "LOC"), ("Moscow", "LOC"), ("Russia", "LOC")], {},
      {("leader_of", "Anna Petrova", "Union of Left Forces"), ("leader_of", "Ivan Sidorov", "Union of Left Forces"),
-      ("affiliated_with", "Union of Left Forces", "Youth Front"),  # two cities: which is the seat is not said
-      ("located_in", "Union of Left Forces", "Russia")}),
+      ("affiliated_with", "Union of Left Forces", "Youth Front"), ("located_in", "Union of Left Forces", "Russia"),
+      ("headquartered_in", "Union of Left Forces", "Krasnodar"),
+      ("headquartered_in", "Union of Left Forces", "Moscow")}),
     ("People's Freedom Party\n- Merger: Forward, Russia!, Peasant Party of Russia\n- Newspaper: Svobodnoye Slovo\n",
      [("People's Freedom Party", "ORG"), ("Peasant Party of Russia", "ORG"), ("Svobodnoye Slovo", "ORG")], {},
      {("merged_into", "Peasant Party of Russia", "People's Freedom Party"),
