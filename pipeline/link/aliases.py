@@ -13,6 +13,9 @@ from ..core.pages import page_titles
 from ..core.records import Mention
 from .keys import name_key
 
+_KNOWN_AS = re.compile(r"\s*,?\s*(?:\(\s*)?(?:also|better|commonly|formerly)?\s*known\s+(?:in\s+\w+\s+)?as\s+|"
+                       r"\s*,?\s*(?:a\.k\.a\.|aka)\s+|\s*,?\s*(?:также\s+)?известн\w+\s+как\s+", re.I)
+_OR = re.compile(r"\s*,\s*(?:or|или)\s+")
 _TRANSLATION_CUE = re.compile(r"^\s*\(\s*(?:(?:in\s+)?(?:russian|english)|рус\.?|русск\.?|англ\.?)?\s*:?\s*$", re.I)
 
 
@@ -43,7 +46,10 @@ def within_document_links(text: str, all_mentions: list[Mention], mentions: list
             if a.label != b.label:
                 continue
             between = text[a.end:b.start]
-            if a.label == "ORG" and _TRANSLATION_CUE.match(between) and not _dated_brackets(text, b.end, dates):
+            if a.label == "ORG" and (_KNOWN_AS.fullmatch(between) or _OR.fullmatch(between)
+                                     and re.fullmatch(r"[A-ZА-ЯЁ]{2,6}", b.text)):
+                yield i, j, "bracket"  # "X, also known as Y", "X, known in Russian as Y", "X, or FSB,"
+            elif a.label == "ORG" and _TRANSLATION_CUE.match(between) and not _dated_brackets(text, b.end, dates):
                 yield i, j, "bracket"  # "Sotsialisticheskoye Soprotivleniye (Socialist Resistance)"
             elif a.label == "ORG" and re.fullmatch(r"\s+[«\"„]", between) and text[b.end:b.end + 1] in "»\"“":
                 yield i, j, "quoted-name"  # "Социалистической лиги «Вперёд»"

@@ -35,15 +35,18 @@ CAPITAL = {"capital", "столица"}
 JOIN = {"join", "enter", "accede", "rejoin", "вступить", "присоединиться", "вступать", "присоединяться", "войти"}
 LEAD_VERB = {"lead", "head", "chair", "возглавлять", "возглавить", "руководить", "возглавляться", "руководиться"}
 LEADER = {"leader", "chairman", "chairwoman", "chair", "head", "president", "secretary", "co-chair", "cochair",
-          "coordinator", "chief", "лидер", "председатель", "глава", "руководитель", "сопредседатель",
-          "секретарь", "президент", "координатор", "вождь"}
+          "coordinator", "chief", "executive", "ceo", "director", "лидер", "председатель", "глава", "руководитель",
+          "сопредседатель", "секретарь", "президент", "координатор", "вождь", "директор", "гендиректор"}
+LEADERSHIP = {"leadership", "руководство"}  # "под руководством X", "under the leadership of X"
+BOARD = {"board", "правление", "совет", "council", "committee", "комитет", "директоров"}
 PUBLISH = {"publish", "issue", "print", "издавать", "выпускать", "издать", "выпустить"}
 ORGAN = {"newspaper", "organ", "magazine", "journal", "paper", "bulletin", "newsletter", "газета", "орган",
          "журнал", "издание", "бюллетень"}
 SEAT = {"headquarter", "headquartered", "base", "based", "базироваться", "располагаться", "находиться",
         "размещаться"}
 HEADQUARTERS = {"headquarters", "seat", "штаб-квартира", "резиденция"}
-BRANCH = {"branch", "chapter", "cell", "office", "отделение", "филиал", "ячейка", "организация", "офис"}
+BRANCH = {"branch", "chapter", "cell", "office", "отделение", "филиал", "ячейка", "организация", "офис",
+          "представительство", "representation"}
 MEMBER = {"member", "section", "affiliate", "part", "член", "секция", "участник", "часть", "депутат", "deputy"}
 ALLY = {"affiliate", "affiliated", "ally", "allied", "alliance", "союзник", "союз", "блок", "коалиция",
         "аффилировать", "аффилированный", "аффилирован"}
@@ -105,6 +108,8 @@ class _Reader:
                     out.append((m, False))
             elif self._named_by(i):  # "в партию «Справедливая Россия»": the name the kind word is given
                 out.extend(self.names(self._named_by(i), labels))
+            elif any(a.i in self.s.mention_at for a in self.s.children(i, "appos")):  # "Депутат ... Николай Харитонов"
+                out.extend(self.names([a.i for a in self.s.children(i, "appos")], labels))
             elif "ORG" in labels and self.main is not None and self._refers(i):
                 out.append((self.main, True))
         return out
@@ -185,7 +190,7 @@ class _Reader:
     def _named_by(self, i: int) -> list[int]:
         """For a kind word, the names it is given or said of: "партию «Правое дело»", "the Rodina coalition",
         "«X» — партия, созданная ..."."""
-        if i in self.s.mention_at or self.s.tokens[i].lemma not in KIND:
+        if i in self.s.mention_at or self.s.tokens[i].lemma not in KIND | ORGAN:
             return []
         given = [c.i for c in self.s.children(i, "appos", "flat", "compound", "flat:name", "nmod")
                  if c.i in self.s.mention_at and self.s.mention_at[c.i].label == "ORG"
@@ -271,8 +276,16 @@ class _Reader:
         said_of += [j for role, j in self.s.arguments(i) if role in ("appos", "compound")
                     and self.s.tokens[j].i in self.s.mention_at]
         if lemma in LEADER:
-            yield from self.emit("leader_of", self.names(said_of, {"PER"}),
-                                 self.names(owners + self.by_role(i, "compound"), {"ORG"}), "leader-of")
+            owned = owners + self.by_role(i, "compound")
+            for j in list(owned):  # "Председатель правления «Газпрома»": the board's organisation
+                if j not in self.s.mention_at and self.s.tokens[j].lemma in BOARD:
+                    owned += self.by_role(j, ("prep", "of"), "gen")
+            yield from self.emit("leader_of", self.names(said_of, {"PER"}), self.names(owned, {"ORG"}), "leader-of")
+        elif lemma in LEADERSHIP:  # "Под руководством Бориса Грызлова «Единая Россия» получила ..."
+            verb = self.s.parent(i)
+            if verb is not None and verb.pos.startswith("VERB"):
+                yield from self.emit("leader_of", self.names(owners, {"PER"}),
+                                     self.names(self.by_role(verb.i, "subj"), {"ORG"}), "under-leadership")
         elif lemma in ORGAN:
             yield from self.emit("publishes", self.names(owners, {"ORG"}),
                                  [n for n in self.names(said_of, {"ORG"}) if not n[1]], "organ-of")
@@ -288,10 +301,15 @@ class _Reader:
                                                                                    ("prep", "в")), {"LOC"}), "hq")
         elif lemma in BRANCH:
             places = self.by_role(i, "compound", "amod", ("prep", "in"), ("prep", "в"))
+            verb = self.s.parent(i)
+            if not owners and verb is not None and self.s.tokens[i].dep in ("obj", "dobj") \
+                    and verb.lemma in ("open", "have", "establish", "открыть", "иметь", "создать", "открывать"):
+                owners = self.by_role(verb.i, "subj")  # "Gazprom opened a representative office in Beijing"
+                places += self.by_role(verb.i, ("prep", "in"), ("prep", "в"))
             yield from self.emit("has_branch_in", self.names(owners, {"ORG"}), self.names(places, {"LOC"}),
                                  "branch-of")
         elif lemma in MEMBER:
-            kinds = {"ORG", "PER"} if lemma in ("member", "член", "участник") else {"ORG"}
+            kinds = {"ORG", "PER"} if lemma in ("member", "член", "участник", "депутат", "deputy") else {"ORG"}
             members = self.names(said_of, kinds)
             groups = self.names(self.by_role(i, ("prep", "of"), "gen"), {"ORG"})
             verb = self.s.parent(i)
@@ -308,8 +326,10 @@ class _Reader:
         elif lemma in PARTNER and owners:  # "X является союзником Y", "партнёром «Яблока» является X"
             yield from self.emit("affiliated_with", self.names(said_of, {"ORG"}), self.names(owners, {"ORG"}),
                                  "ally-of")
-        elif lemma in ALLY:  # "X forged an alliance with Y", "X в союзе с Y"
+        elif lemma in ALLY:  # "X forged an alliance with Y", "X в союзе с Y", "campaigned in alliance with Y"
             verb = self.s.parent(i)
+            if verb is not None and verb.dep == "prep":
+                verb = self.s.parent(verb.i)
             allies = self.names(self.by_role(i, ("prep", "with"), ("prep", "с")), {"ORG"})
             if verb is not None and self.s.tokens[i].dep in ("obj", "dobj", "obl", "pobj"):
                 subjects = self.by_role(verb.i, "subj")
@@ -322,6 +342,10 @@ class _Reader:
             yield from self.emit("founded_on", self.names(owners, {"ORG"}),
                                  [(d, False) for d in self.s.dates_of(i, self.dates)], "foundation-of")
         elif lemma in KIND:
-            places = self.names(self.by_role(i, ("prep", "in"), ("prep", "в")), {"LOC"})
+            where = self.by_role(i, ("prep", "in"), ("prep", "в"))
+            for acting in self.s.children(i, "acl", "amod"):  # "движение, действующее в Российской Федерации"
+                if acting.lemma in ("действовать", "действующий", "operate", "active", "работать"):
+                    where += self.by_role(acting.i, ("prep", "in"), ("prep", "в"))
+            places = self.names(where, {"LOC"})
             yield from self.emit("located_in", [n for n in self.names(said_of, {"ORG", "LOC"}) if not n[1]],
                                  places, "kind-in")

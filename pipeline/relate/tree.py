@@ -55,12 +55,12 @@ class Sentence:
                     self.mention_at.setdefault(root, m)
 
     def _root_of(self, m: Mention) -> int | None:
+        """The word of a name that the rest of the sentence holds it by: one whose head is outside the name, a
+        noun rather than an adjective the parser hung elsewhere ("Либерального интернационала")."""
         inside = [t.i for t in self.tokens if m.start <= t.start and t.end <= m.end]
-        for i in inside:
-            head = self.tokens[i].head
-            if head < 0 or head not in inside:
-                return i
-        return inside[0] if inside else None
+        outer = [i for i in inside if self.tokens[i].head < 0 or self.tokens[i].head not in inside]
+        nouns = [i for i in outer if self.tokens[i].pos.split(":")[0] in ("NOUN", "PROPN", "NUM", "X")]
+        return (nouns or outer or inside or [None])[0]
 
     def parent(self, i: int) -> Token | None:
         head = self.tokens[i].head
@@ -166,6 +166,8 @@ class Sentence:
         parent = self.parent(i)
         if parent is None:
             return []
+        if t.dep == "nsubj" and parent.lemma == "be":  # "Yabloko's partner is the European Green Party"
+            return [j for c in self.children(parent.i, "attr") for j in self.conjuncts(c.i)]
         if t.dep in ("attr", "acomp", "oprd", "xcomp"):
             return [j for c in self.children(parent.i, "nsubj", "nsubjpass", "nsubj:pass") for j in self.conjuncts(c.i)]
         if t.dep in ("appos", "compound", "flat", "amod", "acl"):
