@@ -121,3 +121,18 @@ def test_the_page_title_and_the_infobox_name_line_are_one_organisation():
              for i, j, kind in within_document_links(text, doc.mentions, doc.mentions)}
     assert ("Nashi", "Youth Democratic Anti-Fascist Movement \"Nashi\"", "page-title") in pairs
     assert not any("Yakemenko" in a + b for a, b, _ in pairs)
+
+
+@pytest.mark.parametrize("text, names, linked", [
+    ("The Movement Against Illegal Immigration, also known as DPNI, was banned.",
+     [("Movement Against Illegal Immigration", "ORG"), ("DPNI", "ORG")], True),
+    ("United Russia, known in Russian as Yedinaya Rossiya, won.", [("United Russia", "ORG"),
+                                                                   ("Yedinaya Rossiya", "ORG")], True),
+    ("The Federal Security Service, or FSB, opened a case.", [("Federal Security Service", "ORG"), ("FSB", "ORG")],
+     True),
+    ("Yabloko, or Solidarnost, will take part.", [("Yabloko", "ORG"), ("Solidarnost", "ORG")], False),  # a choice
+])
+def test_names_a_sentence_says_are_one(text, names, linked):
+    doc = record(text, names)
+    pairs = {(i, j) for i, j, _ in within_document_links(text, doc.mentions, doc.mentions)}
+    assert ((0, 1) in pairs) == linked
