@@ -25,12 +25,13 @@ def page_subject(doc: Doc) -> Doc:
     """Title names of an organisation's page become ORG spans, at the title and wherever else they stand, and so
     do the items of its infobox lines that list organisations."""
     lang = doc.lang_ if doc.lang_ in _SCRIPT else "en"
-    titles = page_titles(doc.text, lang)
+    text = doc.text  # Doc.text joins every token on each access
+    titles = page_titles(text, lang)
     if not titles:
         return doc
-    found = _infobox_names(doc, lang)
+    found = _infobox_names(doc, text, lang)
     for title in sorted(titles, key=len, reverse=True):
-        for match in re.finditer(rf"(?<!\w){re.escape(title)}(?!\w)", doc.text):
+        for match in re.finditer(rf"(?<!\w){re.escape(title)}(?!\w)", text):
             span = make_span(doc, match.start(), match.end(), "ORG", "rule", lang)
             if span is not None:
                 found.append(span)
@@ -39,17 +40,17 @@ def page_subject(doc: Doc) -> Doc:
     return doc
 
 
-def _infobox_names(doc: Doc, lang: str) -> list[Span]:
+def _infobox_names(doc: Doc, text: str, lang: str) -> list[Span]:
     """The items of the infobox lines whose values are names ("Merger: A, B, C", "Headquarters: Moscow, Russia",
     "Chairman: Vasily Yakemenko"): each item that reads as a name of the key's label is one, as the page lists
     it."""
     spans, offset = [], 0
-    for line in doc.text.split("\n"):
+    for line in text.split("\n"):
         key, value_start = key_of(line)
         if key is not None:
-            for start, end in value_items(doc.text, offset + value_start, offset + len(line),
+            for start, end in value_items(text, offset + value_start, offset + len(line),
                                           words=key.label == "PER"):
-                name = doc.text[start:end]
+                name = text[start:end]
                 if _is_item(name, key.label):
                     span = make_span(doc, start, end, key.label, "rule", lang)
                     if span is not None:
