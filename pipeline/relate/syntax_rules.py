@@ -50,6 +50,8 @@ BRANCH = {"branch", "chapter", "cell", "office", "отделение", "фили
 MEMBER = {"member", "section", "affiliate", "part", "член", "секция", "участник", "часть", "депутат", "deputy"}
 ALLY = {"affiliate", "affiliated", "ally", "allied", "alliance", "союзник", "союз", "блок", "коалиция",
         "аффилировать", "аффилированный", "аффилирован"}
+REGION = {"штат", "провинция", "графство", "область", "край", "республика", "округ", "state", "province", "county",
+          "region", "oblast"}
 PARTNER = {"ally", "partner", "союзник", "партнёр", "партнер"}
 MAIN_OFFICE = {"central", "main", "head", "центральный", "головной", "главный"}
 ENDED = {"прекратить", "dissolve", "самораспуститься", "cease", "ликвидировать"}
@@ -186,6 +188,20 @@ class _Reader:
             verb = self.s.parent(i)
             if not (self.s.negated(i) or verb is not None and self.s.negated(verb.i)):  # "is not a member of"
                 yield from self.noun(i, lemma)
+        place = self.s.mention_at.get(i)
+        if place is not None and place.label == "LOC":
+            yield from self.place_in(i, place)
+
+    def place_in(self, i: int, place: Mention) -> Iterator[Relation]:
+        """A place said to lie in another: "у Кале во Франции" (the second hangs from the first, in the
+        locative), "в Грейт-Данмоу, графство Эссекс", "San Diego, California" (a region word or name in
+        apposition)."""
+        inside = [j for role, j in self.s.arguments(i) if role == ("prep", "in")
+                  or role in (("prep", "в"), ("prep", "во")) and self.s.tokens[j].pos.endswith(":Loc")]
+        for c in self.s.children(i, "appos"):
+            if c.lemma in REGION:
+                inside += [n.i for n in self.s.children(c.i, "appos", "flat", "flat:name", "nmod", "compound")]
+        yield from self.emit("located_in", [(place, False)], self.names(inside, {"LOC"}), "place-in")
 
     def _named_by(self, i: int) -> list[int]:
         """For a kind word, the names it is given or said of: "партию «Правое дело»", "the Rodina coalition",
