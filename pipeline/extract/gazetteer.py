@@ -1,4 +1,5 @@
-"""gazetteer: the component that finds the names of models/gazetteer.tsv in the text, with its labels."""
+"""gazetteer: the component that finds the names of models/gazetteer.tsv in the text, with its labels (Russian
+organisations' names also in the other cases)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from ..core.resources import DEFAULT_GAZETTEER, load_gazetteer
+from ..normalise.inflect import case_forms
 from .spans import make_span, set_entities
 
 
@@ -20,6 +22,8 @@ def gazetteer(nlp: Language, name: str, path: str | None):
     lang = nlp.lang if nlp.lang in ("en", "ru") else "en"
     for entry in load_gazetteer(Path(path) if path else DEFAULT_GAZETTEER):
         names = [n for n in entry.names.get(lang, ()) if not n.startswith("~")]  # "~": for linking only
+        if lang == "ru" and entry.label == "ORG":  # as the text inflects them: "Конфедерацией труда России"
+            names += [form for n in names for form in case_forms(n)]
         if names:
             matcher.add(entry.label, [nlp.make_doc(n) for n in names])
 

@@ -8,9 +8,9 @@ pytestmark = pytest.mark.models
 
 
 def test_natasha_entities_on_exact_offsets(nlp_for):
-    text = "Учредительная конференция Российского социалистического движения прошла в Москве."
+    text = "Учредительная конференция Уральского рабочего движения прошла в Перми."  # no gazetteer names
     doc = nlp_for(text)
-    assert ents(doc) == [("Российского социалистического движения", "ORG"), ("Москве", "LOC")]
+    assert ents(doc) == [("Уральского рабочего движения", "ORG"), ("Перми", "LOC")]
     for e in doc.ents:
         assert text[e.start_char:e.end_char] == e.text
         assert e._.source == "natasha" and e._.lang == "ru"
@@ -61,3 +61,13 @@ def test_eve_of_an_event_is_not_a_date_but_eve_of_a_stated_day_is(nlp_for):
 def test_number_followed_by_comma_is_two_tokens(models):
     doc = models.ru.make_doc("24 июня 2011, 18:30 и 3,5 млн")
     assert [t.text for t in doc][:4] == ["24", "июня", "2011", ","] and "3,5" in [t.text for t in doc]
+
+
+def test_the_gazetteer_finds_an_organisation_in_any_case(nlp_for):
+    doc = nlp_for("Генеральный секретарь Конфедерации труда России встретился с руководством Коммунистической "
+                  "партии Российской Федерации.")
+    found = [(e.text, e.label_, e._.source) for e in doc.ents]
+    assert ("Конфедерации труда России", "ORG", "gazetteer") in found
+    assert ("Коммунистической партии Российской Федерации", "ORG", "gazetteer") in found
+    normal = {e.text: e._.normal for e in doc.ents}
+    assert normal["Конфедерации труда России"] == "Конфедерация труда России"
