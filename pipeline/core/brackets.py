@@ -22,7 +22,7 @@ _NAME = re.compile(r"[A-ZА-ЯЁ«\"„][^\n()\[\]]*")
 def bracket_items(text: str, end: int) -> list[tuple[int, int]]:
     """Spans of the names listed in the bracket that opens right after offset `end` (a name's end); [] when there
     is no such bracket or it is not a list of names (a date, a place, a comment)."""
-    opening = re.match(r"[ \t]*\(", text[end:end + 4])
+    opening = re.match(r"[»\"”]?[ \t]*\(", text[end:end + 5])  # a quoted name's closing quote may stand between
     if opening is None:
         return []
     start = end + opening.end()
