@@ -15,6 +15,7 @@ from .keys import name_key
 
 _KNOWN_AS = re.compile(r"\s*,?\s*(?:\(\s*)?(?:also|better|commonly|formerly)?\s*known\s+(?:in\s+\w+\s+)?as\s+|"
                        r"\s*,?\s*(?:a\.k\.a\.|aka)\s+|\s*,?\s*(?:также\s+)?известн\w+\s+как\s+", re.I)
+_QUOTED_TAIL = re.compile(r"\s*[«\"„“]([^«»\"„“”]+)[»\"“”]\s*$")
 _OR = re.compile(r"\s*,\s*(?:or|или)\s+")
 _TRANSLATION_CUE = re.compile(r"^\s*\(\s*(?:(?:in\s+)?(?:russian|english)|рус\.?|русск\.?|англ\.?)?\s*:?\s*$", re.I)
 
@@ -55,6 +56,17 @@ def within_document_links(text: str, all_mentions: list[Mention], mentions: list
                 yield i, j, "quoted-name"  # "Социалистической лиги «Вперёд»"
             elif a.label == "ORG" and _translation_lines(text, a, b):
                 yield i, j, "translation-line"
+    quoted: dict[str, list[int]] = defaultdict(list)  # "Лига «Вперёд»" and "Социалистической лиги «Вперёд»"
+    for j, b in enumerate(mentions):
+        tail = _QUOTED_TAIL.search(b.text)
+        if b.label == "ORG" and tail:
+            quoted[tail.group(1)].append(j)
+    for group in quoted.values():
+        for i in group:
+            fuller = [j for j in group if len(mentions[j].text) > len(mentions[i].text)
+                      and _same_head(mentions[i].text, mentions[j].text)]
+            if len({mentions[j].normal for j in fuller}) == 1:
+                yield i, fuller[0], "short-form"
     endings: dict[tuple[str, str], dict[str, int]] = defaultdict(dict)
     for j, b in enumerate(mentions):
         key = name_key(b.normal)
@@ -66,6 +78,14 @@ def within_document_links(text: str, all_mentions: list[Mention], mentions: list
         fuller = endings.get((a.label, name_key(a.normal)), {})
         if len(fuller) == 1:  # "Kothari" and the one "Arham Kothari"; never when two full names end so
             yield i, next(iter(fuller.values())), "short-form"
+
+
+def _same_head(short: str, full: str) -> bool:
+    """The shorter name's words before the quote are words of the fuller one, in any case form (their first three
+    letters: "Лига" and "лиги")."""
+    head = _QUOTED_TAIL.sub("", short).split()
+    stems = {w[:3].casefold() for w in _QUOTED_TAIL.sub("", full).split()}
+    return bool(head) and all(w[:3].casefold() in stems for w in head)
 
 
 def _dated_brackets(text: str, start: int, dates: list[tuple[int, int]]) -> bool:

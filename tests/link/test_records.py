@@ -136,3 +136,12 @@ def test_names_a_sentence_says_are_one(text, names, linked):
     doc = record(text, names)
     pairs = {(i, j) for i, j, _ in within_document_links(text, doc.mentions, doc.mentions)}
     assert ((0, 1) in pairs) == linked
+
+
+def test_a_short_name_with_the_same_quoted_name_is_the_full_one():
+    text = "Члены Социалистической лиги «Вперёд» собрались. Лига «Вперёд» была секцией. Газета «Вперёд» вышла."
+    doc = record(text, [("Социалистической лиги «Вперёд»", "ORG"), ("Лига «Вперёд»", "ORG"),
+                        ("Газета «Вперёд»", "ORG")], lang="ru")
+    pairs = {(i, j) for i, j, _ in within_document_links(text, doc.mentions, doc.mentions)}
+    assert (1, 0) in pairs  # the league, shortened
+    assert (2, 0) not in pairs and (2, 1) not in pairs  # a newspaper of the same name is another thing
