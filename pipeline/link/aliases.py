@@ -16,6 +16,8 @@ from .keys import name_key
 _KNOWN_AS = re.compile(r"\s*,?\s*(?:\(\s*)?(?:also|better|commonly|formerly)?\s*known\s+(?:in\s+\w+\s+)?as\s+|"
                        r"\s*,?\s*(?:a\.k\.a\.|aka)\s+|\s*,?\s*(?:также\s+)?известн\w+\s+как\s+", re.I)
 _QUOTED_TAIL = re.compile(r"\s*[«\"„“]([^«»\"„“”]+)[»\"“”]\s*$")
+_RENAMED = re.compile(r"[»\"]?\s+(?:changed its name to|was renamed(?: as| to)?|renamed itself(?: as| to)?|"
+                      r"(?:был\w*\s+)?переименова\w*\s+в)\s+[«\"]?", re.I)
 _OR = re.compile(r"\s*,\s*(?:or|или)\s+")
 _TRANSLATION_CUE = re.compile(r"^\s*\(\s*(?:(?:in\s+)?(?:russian|english)|рус\.?|русск\.?|англ\.?)?\s*:?\s*$", re.I)
 
@@ -47,9 +49,9 @@ def within_document_links(text: str, all_mentions: list[Mention], mentions: list
             if a.label != b.label:
                 continue
             between = text[a.end:b.start]
-            if a.label == "ORG" and (_KNOWN_AS.fullmatch(between) or _OR.fullmatch(between)
-                                     and re.fullmatch(r"[A-ZА-ЯЁ]{2,6}", b.text)):
-                yield i, j, "bracket"  # "X, also known as Y", "X, known in Russian as Y", "X, or FSB,"
+            if a.label == "ORG" and (_KNOWN_AS.fullmatch(between) or _RENAMED.fullmatch(between)
+                                     or _OR.fullmatch(between) and re.fullmatch(r"[A-ZА-ЯЁ]{2,6}", b.text)):
+                yield i, j, "bracket"  # "X, also known as Y", "X changed its name to Y", "X, or FSB,"
             elif a.label == "ORG" and _TRANSLATION_CUE.match(between) and not _dated_brackets(text, b.end, dates):
                 yield i, j, "bracket"  # "Sotsialisticheskoye Soprotivleniye (Socialist Resistance)"
             elif a.label == "ORG" and re.fullmatch(r"\s+[«\"„]", between) and text[b.end:b.end + 1] in "»\"“":

@@ -112,9 +112,17 @@ class _Reader:
                 out.extend(self.names(self._named_by(i), labels))
             elif any(a.i in self.s.mention_at for a in self.s.children(i, "appos")):  # "Депутат ... Николай Харитонов"
                 out.extend(self.names([a.i for a in self.s.children(i, "appos")], labels))
+            elif "ORG" in labels and self.s.tokens[i].lemma in ("it", "its") and self._before(i):
+                out.append((self._before(i), False))  # "X joined Y at its founding congress": its = Y
             elif "ORG" in labels and self.main is not None and self._refers(i):
                 out.append((self.main, True))
         return out
+
+    def _before(self, i: int) -> Mention | None:
+        """The organisation named last before word i in the sentence."""
+        start = self.s.tokens[i].start
+        named = [m for m in self.s.mention_at.values() if m.label == "ORG" and m.end <= start]
+        return max(named, key=lambda m: m.start) if named else None
 
     def _refers(self, i: int) -> bool:
         """"the party", "it", "its", "партия", "эта организация": a bare reference, not "a party", "Pamyat
@@ -155,10 +163,18 @@ class _Reader:
                 return
             if lemma in FOUND:
                 yield from self.founded(i)
+            if lemma == "come" and any(g.lemma in ("being", "existence") for c in self.s.children(i, "prep")
+                                       for g in self.s.children(c.i, "pobj")):  # "came into being in 1989"
+                yield from self.emit("founded_on", self.names(self.by_role(i, "subj"), {"ORG"}),
+                                     [(d, False) for d in self.s.dates_of(i, self.dates)], "came-into-being")
             if lemma in MERGE:
                 yield from self.merged(i)
-            if lemma in JOIN or lemma in ADMIT:
+            if lemma in JOIN or lemma in ADMIT or lemma == "sign" and any(
+                    c.lemma == "up" for c in self.s.children(i, "prt")):  # "signed up to X"
                 yield from self.joined(i)
+            if lemma == "sit":  # "sat in the State Duma"
+                yield from self.emit("member_of", self.names(self.by_role(i, "subj"), {"PER"}),
+                                     self.names(self.by_role(i, ("prep", "in")), {"ORG"}), "sat-in")
             if lemma in ABSORB:
                 yield from self.emit("merged_into", self.names(self.by_role(i, "obj", "patient"), {"ORG"}),
                                      self.names(self.by_role(i, "subj", "agent", ("prep", "into")), {"ORG"}),
@@ -306,17 +322,20 @@ class _Reader:
             yield from self.emit("publishes", self.names(owners, {"ORG"}),
                                  [n for n in self.names(said_of, {"ORG"}) if not n[1]], "organ-of")
         elif lemma in HEADQUARTERS or lemma in ("office", "офис") and any(
-                c.lemma in MAIN_OFFICE for c in self.s.children(i, "amod")):
+                c.lemma in MAIN_OFFICE for c in self.s.children(i, "amod", "compound")):
             verb = self.s.parent(i)
             orgs = self.names(owners, {"ORG"})
             if not orgs and verb is not None and any(c.lemma in ("с", "with") for c in self.s.children(i, "case")):
                 orgs = self.names([verb.i], {"ORG"})  # "конфедерация со штаб-квартирой в Новосибирске"
             if verb is not None and self.s.tokens[i].dep in ("nsubj", "nsubj:pass"):
                 yield from self.seat(verb.i, orgs)
+            if verb is not None and self.s.tokens[i].dep in ("obj", "dobj") and verb.lemma in ("have", "иметь"):
+                yield from self.seat(verb.i, orgs or self.names(self.by_role(verb.i, "subj"), {"ORG"}))
             yield from self.emit("headquartered_in", orgs, self.names(self.by_role(i, ("prep", "in"),
                                                                                    ("prep", "в")), {"LOC"}), "hq")
         elif lemma in BRANCH:
-            places = self.by_role(i, "compound", "amod", ("prep", "in"), ("prep", "в"))
+            places = self.by_role(i, "compound", "amod", ("prep", "in"), ("prep", "across"), ("prep", "throughout"),
+                                  ("prep", "в"))
             verb = self.s.parent(i)
             if not owners and verb is not None and self.s.tokens[i].dep in ("obj", "dobj") \
                     and verb.lemma in ("open", "have", "establish", "открыть", "иметь", "создать", "открывать"):
