@@ -131,6 +131,10 @@ def test_the_page_title_and_the_infobox_name_line_are_one_organisation():
     ("The Federal Security Service, or FSB, opened a case.", [("Federal Security Service", "ORG"), ("FSB", "ORG")],
      True),
     ("Yabloko, or Solidarnost, will take part.", [("Yabloko", "ORG"), ("Solidarnost", "ORG")], False),  # a choice
+    ("Sibneft changed its name to Gazprom Neft in 2006.", [("Sibneft", "ORG"), ("Gazprom Neft", "ORG")], True),
+    ("В 2006 году «Сибнефть» была переименована в «Газпром нефть».", [("Сибнефть", "ORG"), ("Газпром нефть", "ORG")],
+     True),
+    ("Sibneft sold its stake to Gazprom Neft.", [("Sibneft", "ORG"), ("Gazprom Neft", "ORG")], False),
 ])
 def test_names_a_sentence_says_are_one(text, names, linked):
     doc = record(text, names)
