@@ -348,6 +348,9 @@ class _Reader:
             members = self.names(said_of, kinds)
             groups = self.names(self.by_role(i, ("prep", "of"), "gen"), {"ORG"})
             verb = self.s.parent(i)
+            if verb is not None and verb.lemma in ("include", "включать") and self.s.tokens[i].dep == "nsubj":
+                members = self.names(self.by_role(verb.i, "obj"), {"PER", "ORG"})  # "party members include X, Y"
+                groups = groups or self.names(self.by_role(i, "compound", "poss"), {"ORG"})
             if verb is not None and verb.lemma in ("become", "стать", "становиться"):  # "became a member of"
                 yield from self.emit("joined", members, groups, "became-member")
                 if groups:

@@ -20,6 +20,8 @@ def _stated(models, text: str) -> set[tuple[str, str, str]]:
     ("Штаб-квартира компании «Газпром» находится в Москве.", ("headquartered_in", "Газпром", "Москва")),
     ("Vpered and Socialist Resistance merged to form the Russian Socialist Movement in 2011.",
      ("founded_on", "Russian Socialist Movement", "2011")),
+    ("Yabloko's members include Grigory Yavlinsky and Lev Shlosberg.", ("member_of", "Lev Shlosberg", "Yabloko")),
+    ("Lukoil has its head office in Moscow, a short walk from the Kremlin.", ("headquartered_in", "Lukoil", "Moscow")),
 ])
 def test_a_structure_states_the_relation(models, text, fact):
     assert fact in _stated(models, text)
