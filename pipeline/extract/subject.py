@@ -12,6 +12,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..core.pages import key_of, page_titles, value_items
+from ..dates.english import read_english
+from ..dates.russian import read_russian
 from .spans import make_span, set_entities
 
 _ITEM = re.compile(r"[A-ZА-ЯЁ«\"][^\n:;|]*")
@@ -29,40 +31,51 @@ def page_subject(doc: Doc) -> Doc:
     titles = page_titles(text, lang)
     if not titles:
         return doc
-    found = _infobox_names(doc, text, lang)
+    found, keys = _infobox_names(doc, text, lang)
     for title in sorted(titles, key=len, reverse=True):
         for match in re.finditer(rf"(?<!\w){re.escape(title)}(?!\w)", text):
             span = make_span(doc, match.start(), match.end(), "ORG", "rule", lang)
             if span is not None:
                 found.append(span)
-    if found:
-        set_entities(doc, _merged(found, list(doc.ents)))
+    current = [e for e in doc.ents if not any(a <= e.start_char and e.end_char <= b for a, b in keys)]
+    if found or len(current) < len(doc.ents):
+        set_entities(doc, _merged(found, current))  # a key ("Headquarters", "Штаб-квартира") names nothing
     return doc
 
 
-def _infobox_names(doc: Doc, text: str, lang: str) -> list[Span]:
+def _infobox_names(doc: Doc, text: str, lang: str) -> tuple[list[Span], list[tuple[int, int]]]:
     """The items of the infobox lines whose values are names ("Merger: A, B, C", "Headquarters: Moscow, Russia",
-    "Chairman: Vasily Yakemenko"): each item that reads as a name of the key's label is one, as the page lists
-    it."""
-    spans, offset = [], 0
+    "Chairman: Vasily Yakemenko", "Founded | 15 April 2008"): each item that reads as a name of the key's label
+    is one, as the page lists it. Also the spans of the keys themselves."""
+    spans, keys, offset = [], [], 0
     for line in text.split("\n"):
         key, value_start = key_of(line)
         if key is not None:
-            for start, end in value_items(text, offset + value_start, offset + len(line),
-                                          words=key.label == "PER"):
+            keys.append((offset, offset + value_start))
+            items = value_items(text, offset + value_start, offset + len(line), words=key.label == "PER")
+            if key.label == "DATE":  # one date, commas and all: "April 8, 2012 (2012-04-08)"
+                value = re.match(r"[^(\[|]*", text[offset + value_start:offset + len(line)]).group(0)
+                start = offset + value_start + len(value) - len(value.lstrip())
+                items = [(start, start + len(value.strip()))] if value.strip() else []
+            for start, end in items:
                 name = text[start:end]
                 if _is_item(name, key.label):
                     span = make_span(doc, start, end, key.label, "rule", lang)
                     if span is not None:
                         spans.append(span)
         offset += len(line) + 1
-    return spans
+    return spans, keys
 
 
 def _is_item(name: str, label: str) -> bool:
-    """Whether a value's item reads as one name of the key's label: an organisation's name of up to eight words,
+    """Whether a value's item reads as one name of the key's label: a date read in full, an organisation's name
+    of up to eight words,
     a place of up to four without digits, a person's two to four capitalised words ("Council of Oborona" and
     "Collective leadership" are no persons)."""
+    if label == "DATE":  # "Founded | 15 April 2008 |": a date in full, as its reader reads it
+        when = read_russian(name) if _SCRIPT["ru"].search(name) else read_english(name)
+        return when is not None and when.year is not None and when.shift is None and not when.deictic \
+            and when.end_year is None and when.end_day is None
     if not _ITEM.fullmatch(name) or name.casefold() in _NO_NAME:
         return False
     if label == "ORG":

@@ -41,3 +41,15 @@ def test_infobox_leaders_are_persons_and_governing_bodies_are_not(nlp_for):
                   "- Founded: 2005\n")
     assert ("Vasily Yakemenko", "PER") in ents(doc)
     assert not [e for e in ents(doc, "PER") if "Council" in e[0]]
+
+
+@pytest.mark.models
+def test_infobox_dates_are_read_whole_and_keys_name_nothing(nlp_for):
+    doc = nlp_for("Libertarian Party of Russia | |\n---|---|\nLeader | Boris Fedyukin |\nFounded | 15 April 2008 |\n"
+                  "Headquarters | Moscow, Russia |\n")
+    dates = [(e.text, e._.value) for e in doc.ents if e.label_ == "DATE"]
+    assert dates == [("15 April 2008", "2008-04-15")]
+    assert not [e for e in doc.ents if e.text in ("Leader", "Founded", "Headquarters")]
+    doc = nlp_for("Communist Party of Social Justice\nLeader Andrei Bogdanov\nFounded April 8, 2012\n"
+                  "Headquarters Moscow, Russia\n")
+    assert [(e.text, e._.value) for e in doc.ents if e.label_ == "DATE"] == [("April 8, 2012", "2012-04-08")]
