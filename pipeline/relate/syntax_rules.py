@@ -139,7 +139,8 @@ class _Reader:
             return False
         dets = {c.lemma for c in words}
         russian = t.lemma[0] in "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
-        return dets <= {"the", "its", "this", "этот", "данный"} and (russian or bool(dets))
+        compound_title = t.dep == "compound" and self.s.parent(i) is not None and self.s.parent(i).lemma in LEADER
+        return dets <= {"the", "its", "this", "этот", "данный"} and (russian or bool(dets) or compound_title)
 
     def by_role(self, i: int, *roles) -> list[int]:
         return [j for role, j in self.s.arguments(i) if role in roles]

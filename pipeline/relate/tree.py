@@ -90,7 +90,9 @@ class Sentence:
             if above is None:
                 return None
             return above.i, ("agent" if parent.dep == "agent" else ("prep", parent.lemma))
-        if t.dep in ("obl", "nmod", "obl:agent", "nmod:poss") or t.dep.startswith(("obl", "nmod")):
+        if t.dep == "obl:agent":
+            return parent.i, "agent"  # "руководилось как самим Дугиным": the doer, whatever the particle
+        if t.dep in ("obl", "nmod", "nmod:poss") or t.dep.startswith(("obl", "nmod")):
             case = self.children(t.i, "case")
             if case:
                 return parent.i, ("prep", case[0].lemma)

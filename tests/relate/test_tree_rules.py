@@ -22,6 +22,12 @@ def _stated(models, text: str) -> set[tuple[str, str, str]]:
      ("founded_on", "Russian Socialist Movement", "2011")),
     ("Yabloko's members include Grigory Yavlinsky and Lev Shlosberg.", ("member_of", "Lev Shlosberg", "Yabloko")),
     ("Lukoil has its head office in Moscow, a short walk from the Kremlin.", ("headquartered_in", "Lukoil", "Moscow")),
+    # "party" before a title, and "Движение" as the subject, are the organisation the text is about
+    ("The Communist Party of Social Justice is a party in Russia. In 2014, Andrei Bogdanov became party leader.",
+     ("leader_of", "Andrei Bogdanov", "Communist Party of Social Justice")),
+    ("Евразийский союз молодёжи — общественное движение. Движение было создано в 2005 году Александром Дугиным, в "
+     "дальнейшем руководилось как самим Дугиным, так и его дочерью Дарьей Дугиной.",
+     ("leader_of", "Дарья Дугина", "Евразийский союз молодёжи")),
 ])
 def test_a_structure_states_the_relation(models, text, fact):
     assert fact in _stated(models, text)
