@@ -50,7 +50,7 @@ def infobox_relations(text: str, mentions: list[Mention]) -> Iterator[Relation]:
     for m in mentions:
         if m.label == "ORG":
             organisations.setdefault(starts[bisect_right(starts, m.start) - 1], []).append(m)
-    titled = _titled(text, mentions)
+    titled = _titled(text, mentions, lines)
     for i, line in enumerate(lines):
         if line.key is None:
             continue
@@ -177,7 +177,7 @@ def _looks_like_value_line(rest: str) -> bool:
     return bool(_FILLER.match(rest))
 
 
-def _titled(text: str, mentions: list[Mention]) -> Mention | None:
+def _titled(text: str, mentions: list[Mention], lines: list[Line]) -> Mention | None:
     """The mention of the page's title (core/pages.py) nearest above the infobox, in the page's main script."""
     lang = "ru" if len(_CYRILLIC.findall(text[:2000])) > len(re.findall("[A-Za-z]", text[:2000])) else "en"
     titles = page_titles(text, lang)
@@ -186,7 +186,7 @@ def _titled(text: str, mentions: list[Mention]) -> Mention | None:
     named = [m for m in mentions if m.label == "ORG" and m.text in titles]
     if not named:
         return None
-    first_key = next((line.start for line in _lines(text) if line.key is not None), len(text))
+    first_key = next((line.start for line in lines if line.key is not None), len(text))
     above = [m for m in named if m.start < first_key]
     return max(above, key=lambda m: m.start) if above else named[0]  # the infobox's own name line
 

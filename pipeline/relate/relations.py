@@ -65,19 +65,24 @@ def extract_relations(document: Document, sentences: list[tuple[int, int]]) -> l
         found.setdefault((rel.type, rel.head, rel.tail), rel)
     if any(m.lang == "ru" for m in mentions):  # the pair classifier learnt from Russian news (models/relation_pairs.md)
         by_id = {m.id: m for m in mentions}
+        paired = _paired(found)
         for rel in classify_pairs(document, sentences):
-            if by_id[rel.head].lang == by_id[rel.tail].lang == "ru" and not _stated(found, rel):
+            if by_id[rel.head].lang == by_id[rel.tail].lang == "ru" and not _stated(paired, rel):
                 found[(rel.type, rel.head, rel.tail)] = rel
     by_id = {m.id: m for m in mentions}
     return sorted((r for r in found.values() if _valid(r, by_id)),
                   key=lambda r: (by_id[r.head].start, r.type, by_id[r.tail].start))
 
 
-def _stated(found: dict[tuple, Relation], rel: Relation) -> bool:
+def _paired(found: dict[tuple, Relation]) -> set[tuple[str, str]]:
+    """The (head, tail) pairs the rules gave a relation, an alias in both directions."""
+    return {(r.head, r.tail) for r in found.values()} | {(r.tail, r.head) for r in found.values()
+                                                         if r.type == "alias_of"}
+
+
+def _stated(paired: set[tuple[str, str]], rel: Relation) -> bool:
     """Whether a rule already gave this relation (an alias in either direction) or another type for the pair."""
-    pairs = {(r.head, r.tail) for r in found.values()} | {(r.tail, r.head) for r in found.values()
-                                                          if r.type == "alias_of"}
-    return (rel.head, rel.tail) in pairs or (rel.type == "alias_of" and (rel.tail, rel.head) in pairs)
+    return (rel.head, rel.tail) in paired or (rel.type == "alias_of" and (rel.tail, rel.head) in paired)
 
 
 def _units(text: str, sentences: list[tuple[int, int]]):

@@ -12,6 +12,7 @@ in Russia". A denied or only intended event ("did not join", "declined to join")
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 
 from ..core.records import Document, Mention, Relation
@@ -84,11 +85,13 @@ _IMPLICIT = 0.7
 def tree_relations(document: Document, trees: list[list[list]], main: Mention | None) -> Iterator[Relation]:
     """Relations stated by the trees' trigger words, with the sentence as evidence."""
     mentions = sorted(document.mentions, key=lambda m: m.start)
+    starts = [m.start for m in mentions]
     for tree in trees:
         if not tree:
             continue
-        sentence = Sentence(tree, mentions)
-        reader = _Reader(sentence, main, [m for m in mentions if m.label == "DATE" and m.value
+        inside = mentions[bisect_left(starts, tree[0][0]):bisect_left(starts, tree[-1][1])]
+        sentence = Sentence(tree, inside)
+        reader = _Reader(sentence, main, [m for m in inside if m.label == "DATE" and m.value
                                           and sentence.start <= m.start and m.end <= sentence.end])
         for token in sentence.tokens:
             yield from reader.read(token.i)
@@ -108,8 +111,8 @@ class _Reader:
             if m is not None:
                 if m.label in labels and not GOVERNING_BODY.match(m.text):
                     out.append((m, False))
-            elif self._named_by(i):  # "в партию «Справедливая Россия»": the name the kind word is given
-                out.extend(self.names(self._named_by(i), labels))
+            elif given := self._named_by(i):  # "в партию «Справедливая Россия»": the name the kind word is given
+                out.extend(self.names(given, labels))
             elif any(a.i in self.s.mention_at for a in self.s.children(i, "appos")):  # "Депутат ... Николай Харитонов"
                 out.extend(self.names([a.i for a in self.s.children(i, "appos")], labels))
             elif "ORG" in labels and self.s.tokens[i].lemma in ("it", "its") and self._before(i):
