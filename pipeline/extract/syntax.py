@@ -30,7 +30,8 @@ def syntax(doc: Doc) -> Doc:
     """doc.user_data["syntax"]: the trees of the sentences with two or more names (DATE included), a word
     referring to the text's organisation counting as one."""
     starts = sorted(e.start_char for e in doc.ents)
-    sentences = [s for s in doc.sents if _names_in(starts, s.start_char, s.end_char) + bool(
+    units = [piece for s in doc.sents for piece in _lines(s)] if doc.lang_ == "ru" else list(doc.sents)
+    sentences = [s for s in units if _names_in(starts, s.start_char, s.end_char) + bool(
         _REFERENCE.search(s.text)) >= 2]
     if doc.lang_ == "ru":
         doc.user_data["syntax"] = _russian_trees(doc, sentences)
@@ -42,6 +43,20 @@ def syntax(doc: Doc) -> Doc:
 def _names_in(starts: list[int], start: int, end: int) -> int:
     """How many names start within [start, end) (the starts sorted: a long document has many sentences)."""
     return bisect_left(starts, end) - bisect_left(starts, start)
+
+
+def _lines(sentence) -> list:
+    """A sentence cut at its line breaks, each piece parsed on its own: a headline without a stop and the
+    sentence under it, "В некрологе говорится:" and the quoted sentence on the next line. (The relation
+    patterns and the pair model read lines as units too.)"""
+    pieces, first = [], sentence.start
+    doc = sentence.doc
+    for t in sentence:
+        if ("\n" in t.whitespace_ or t.is_space and "\n" in t.text) and first <= t.i < sentence.end - 1:
+            pieces.append(doc[first:t.i + 1])
+            first = t.i + 1
+    pieces.append(doc[first:sentence.end])
+    return [p for p in pieces if any(not t.is_space for t in p)]
 
 
 def _spacy_tree(sentence) -> Tree:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from ..core.pages import key_of, page_titles, value_items
 from ..core.records import Mention, Relation
 from ..core.resources import InfoboxKey
-from .syntax_rules import COUNTRIES, FACILITY
+from .triggers import COUNTRIES, FACILITY
 
 _FILLER = re.compile(r"^[\s,;.•*–|-]*(?:(?:and|и|or|или)[\s,;|]*)?$")  # no ":": a line ending so is a key
 _NUMBERED = re.compile(r"[ \t]*(?:[-•*–][ \t]+)?(?P<field>Leader|Affiliation)(?P<number>\d+)(?: (?P<part>Title|Name))?"

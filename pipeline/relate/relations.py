@@ -11,7 +11,8 @@ from ..link.keys import name_key
 from .classifier import classify_pairs
 from .infobox import infobox_relations
 from .patterns import PATTERNS, Pattern
-from .syntax_rules import COUNTRIES, FACILITY, GOVERNING_BODY, tree_relations
+from .syntax_rules import tree_relations
+from .triggers import COUNTRIES, FACILITY, GOVERNING_BODY
 
 # What each relation type takes as head and tail (contract table).
 SIGNATURE = {

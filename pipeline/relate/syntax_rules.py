@@ -11,75 +11,50 @@ in Russia". A denied or only intended event ("did not join", "declined to join")
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections.abc import Iterator
 
 from ..core.records import Document, Mention, Relation
+from .places import containers
 from .tree import Sentence
+from .triggers import (
+    ABSORB,
+    ADMIT,
+    ALLY,
+    BELONG,
+    BOARD,
+    BRANCH,
+    CANDIDACY,
+    CAPITAL,
+    COUNTRIES,
+    ENDED,
+    FOUND,
+    FOUNDING_EVENT,
+    FOUNDING_MARK,
+    FOUNDING_NOUN,
+    GOVERNING_BODY,
+    HEADQUARTERS,
+    JOIN,
+    KIND,
+    LEAD_VERB,
+    LEADER,
+    LEADERSHIP,
+    MAIN_OFFICE,
+    MEMBER,
+    MERGE,
+    MERGER,
+    ORGAN,
+    PARTNER,
+    PUBLISH,
+    REFERENCE,
+    RUN_FOR,
+    SEAT,
+    WHOLE,
+)
 
-# Trigger words (lemmas, both languages) by what they state.
-FOUND = {"found", "establish", "form", "create", "launch", "organise", "organize", "refound",
-         "основать", "создать", "учредить", "образовать", "организовать", "сформировать", "основываться",
-         "создаваться", "образоваться", "учреждать", "создавать", "основывать", "возникнуть", "появиться"}
-FOUNDING_EVENT = {"congress", "meeting", "conference", "assembly", "convention", "съезд", "собрание", "конференция"}
-FOUNDING_MARK = {"founding", "constituent", "inaugural", "учредительный"}
-FOUNDING_NOUN = {"foundation", "founding", "creation", "establishment", "formation", "основание", "создание",
-                 "учреждение", "образование"}
-MERGE = {"merge", "unite", "fuse", "amalgamate", "combine", "слиться", "объединиться", "влиться", "сливаться",
-         "объединяться"}
-MERGER = {"merger", "amalgamation", "fusion", "unification", "слияние", "объединение"}
-ABSORB = {"absorb", "поглотить", "поглощать"}
-ADMIT = {"admit", "accept", "принять", "принимать"}
-BELONG = {"belong", "входить", "состоять"}
-CAPITAL = {"capital", "столица"}
-JOIN = {"join", "enter", "accede", "rejoin", "вступить", "присоединиться", "вступать", "присоединяться", "войти"}
-LEAD_VERB = {"lead", "head", "chair", "возглавлять", "возглавить", "руководить", "возглавляться", "руководиться"}
-LEADER = {"leader", "chairman", "chairwoman", "chair", "head", "president", "secretary", "co-chair", "cochair",
-          "coordinator", "chief", "executive", "ceo", "director", "лидер", "председатель", "глава", "руководитель",
-          "сопредседатель", "секретарь", "президент", "координатор", "вождь", "директор", "гендиректор"}
-LEADERSHIP = {"leadership", "руководство"}  # "под руководством X", "under the leadership of X"
-BOARD = {"board", "правление", "совет", "council", "committee", "комитет", "директоров"}
-PUBLISH = {"publish", "issue", "print", "издавать", "выпускать", "издать", "выпустить"}
-ORGAN = {"newspaper", "organ", "magazine", "journal", "paper", "bulletin", "newsletter", "газета", "орган",
-         "журнал", "издание", "бюллетень"}
-SEAT = {"headquarter", "headquartered", "base", "based", "базироваться", "располагаться", "находиться",
-        "размещаться"}
-HEADQUARTERS = {"headquarters", "seat", "штаб-квартира", "резиденция"}
-BRANCH = {"branch", "chapter", "cell", "office", "отделение", "филиал", "ячейка", "организация", "офис",
-          "представительство", "representation"}
-MEMBER = {"member", "section", "affiliate", "part", "член", "секция", "участник", "часть", "депутат", "deputy"}
-ALLY = {"affiliate", "affiliated", "ally", "allied", "alliance", "союзник", "союз", "блок", "коалиция",
-        "аффилировать", "аффилированный", "аффилирован"}
-REGION = {"штат", "провинция", "графство", "область", "край", "республика", "округ", "state", "province", "county",
-          "region", "oblast"}
-PARTNER = {"ally", "partner", "союзник", "партнёр", "партнер"}
-MAIN_OFFICE = {"central", "main", "head", "центральный", "головной", "главный"}
-ENDED = {"прекратить", "dissolve", "самораспуститься", "cease", "ликвидировать"}
-KIND = {"party", "movement", "organization", "organisation", "group", "union", "league", "front", "federation",
-        "confederation", "association", "coalition", "bloc", "company", "society", "centre", "center", "city",
-        "town", "village", "region", "district", "партия", "движение", "организация", "объединение", "союз",
-        "фронт", "федерация", "конфедерация", "ассоциация", "коалиция", "блок", "компания", "общество", "центр",
-        "профсоюз", "группа", "фонд", "город", "село", "регион", "район", "область"}
-REFERENCE = {"party", "movement", "organization", "organisation", "group", "union", "league", "front",
-             "federation", "confederation", "association", "coalition", "bloc", "it", "its",
-             "партия", "движение", "организация", "конфедерация", "федерация"}
-COUNTRIES = {"russia", "russian federation", "ussr", "soviet union", "ukraine", "belarus", "kazakhstan", "россия",
-             "российская федерация", "ссср", "советский союз", "украина", "белоруссия", "беларусь", "казахстан",
-             "united states", "usa", "germany", "france", "united kingdom", "britain", "poland", "georgia",
-             "latvia", "lithuania", "estonia", "moldova", "armenia", "azerbaijan", "сша", "германия", "франция",
-             "великобритания", "польша", "грузия", "латвия", "литва", "эстония", "молдавия", "армения"}
-
-# Governing bodies of an organisation: "Председатель Центрального комитета" leads the party, not a body.
-GOVERNING_BODY = re.compile(r"(?i)^(?:центральн\w+ (?:совет|комитет)\w*|ЦК|исполком\w*|исполнительн\w+ комитет\w*|"
-                            r"политсовет\w*|президиум\w*|генеральн\w+ совет\w*|федеральн\w+ (?:совет|комитет)\w*|"
-                            r"(?:the )?(?:central|executive|federal|political|coordinating) (?:council|committee)|"
-                            r"(?:the )?presidium|(?:the )?politburo)$")
-# Streets, squares and buildings: an address's parts, not places a relation is about.
-FACILITY = re.compile(r"(?i)\b(?:улиц|площад|проспект|переул|шоссе|набережн|кладбищ|сквер|бульвар|вокзал|аэропорт|"
-                       r"street|square|avenue|cemetery|airport|station|building|билдинг)")
 _SURE = 0.85
 _IMPLICIT = 0.7
+_CANDIDATE = 0.65  # a party's candidate is nearly always its member, but not always
 
 
 def tree_relations(document: Document, trees: list[list[list]], main: Mention | None) -> Iterator[Relation]:
@@ -148,7 +123,7 @@ class _Reader:
     def by_role(self, i: int, *roles) -> list[int]:
         return [j for role, j in self.s.arguments(i) if role in roles]
 
-    def emit(self, kind: str, heads, tails, rule: str) -> Iterator[Relation]:
+    def emit(self, kind: str, heads, tails, rule: str, confidence: float = _SURE) -> Iterator[Relation]:
         for head, implicit_h in heads:
             for tail, implicit_t in tails:
                 if head.id == tail.id:
@@ -157,7 +132,7 @@ class _Reader:
                 yield Relation(type=kind, head=head.id, tail=tail.id, evidence=self.evidence,
                                pattern=f"tree:{rule}" + (" (implicit: the document's main organisation)"
                                                          if implicit else ""),
-                               confidence=_IMPLICIT if implicit else _SURE)
+                               confidence=min(_IMPLICIT, confidence) if implicit else confidence)
 
     def read(self, i: int) -> Iterator[Relation]:
         t = self.s.tokens[i]
@@ -184,9 +159,11 @@ class _Reader:
                                      self.names(self.by_role(i, "subj", "agent", ("prep", "into")), {"ORG"}),
                                      "absorb")
             if lemma in BELONG:
-                yield from self.emit("member_of", self.names(self.by_role(i, "subj"), {"ORG", "PER"}),
-                                     self.names(self.by_role(i, ("prep", "to"), ("prep", "в"), ("prep", "во")),
-                                                {"ORG"}), "belong")
+                yield from self.belong(i)
+            if lemma in RUN_FOR:  # "Сакко избирается от партии X": a party's candidate is its member
+                yield from self.emit("member_of", self.names(self.by_role(i, "subj", "patient"), {"PER"}),
+                                     self.names(self.by_role(i, ("prep", "от")), {"ORG"}), "candidate-of",
+                                     _CANDIDATE)
             if lemma in LEAD_VERB:
                 yield from self.leads(i)
             if lemma in PUBLISH or lemma == "put" and any(c.lemma == "out" for c in self.s.children(i, "prt")):
@@ -213,15 +190,23 @@ class _Reader:
             yield from self.place_in(i, place)
 
     def place_in(self, i: int, place: Mention) -> Iterator[Relation]:
-        """A place said to lie in another: "у Кале во Франции" (the second hangs from the first, in the
-        locative), "в Грейт-Данмоу, графство Эссекс", "San Diego, California" (a region word or name in
-        apposition)."""
-        inside = [j for role, j in self.s.arguments(i) if role == ("prep", "in")
-                  or role in (("prep", "в"), ("prep", "во")) and self.s.tokens[j].pos.endswith(":Loc")]
-        for c in self.s.children(i, "appos"):
-            if c.lemma in REGION:
-                inside += [n.i for n in self.s.children(c.i, "appos", "flat", "flat:name", "nmod", "compound")]
-        yield from self.emit("located_in", [(place, False)], self.names(inside, {"LOC"}), "place-in")
+        yield from self.emit("located_in", [(place, False)], self.names(containers(self.s, i), {"LOC"}), "place-in")
+
+    def belong(self, i: int) -> Iterator[Relation]:
+        """"X входит в Y", "агентство, входящее в структуру ВОЗ", "X belongs to Y"; a place: "Макао входит в
+        состав Китая"."""
+        t = self.s.tokens[i]
+        members = self.by_role(i, "subj")
+        parent = self.s.parent(i)
+        if not members and t.dep in ("acl", "amod") and parent is not None:
+            members = [parent.i]
+        wholes = []
+        for j in self.by_role(i, ("prep", "to"), ("prep", "в"), ("prep", "во")):
+            part_of = self.s.tokens[j].lemma in WHOLE and j not in self.s.mention_at
+            wholes += self.by_role(j, "gen", ("prep", "of")) if part_of else [j]
+        yield from self.emit("member_of", self.names(members, {"ORG", "PER"}), self.names(wholes, {"ORG"}),
+                             "belong")
+        yield from self.emit("located_in", self.names(members, {"LOC"}), self.names(wholes, {"LOC"}), "belong")
 
     def _named_by(self, i: int) -> list[int]:
         """For a kind word, the names it is given or said of: "партию «Правое дело»", "the Rodina coalition",
@@ -362,6 +347,8 @@ class _Reader:
                                          [(d, False) for d in self.s.dates_of(verb.i, self.dates)], "became-member")
             else:
                 yield from self.emit("member_of", members, groups, "member-of")
+        elif lemma in CANDIDACY:
+            yield from self.candidacy(i)
         elif lemma in CAPITAL:
             yield from self.emit("located_in", self.names(said_of, {"LOC"}),
                                  self.names(self.by_role(i, ("prep", "of"), "gen"), {"LOC"}), "capital-of")
@@ -391,3 +378,18 @@ class _Reader:
             places = self.names(where, {"LOC"})
             yield from self.emit("located_in", [n for n in self.names(said_of, {"ORG", "LOC"}) if not n[1]],
                                  places, "kind-in")
+
+    def candidacy(self, i: int) -> Iterator[Relation]:
+        """A party's candidate is its member: "кандидат от партии X", "X's candidate Y", "the nominee of X";
+        "Y боролась за номинацию от партии X" (the candidate is the subject of the verb above)."""
+        parties = self.names(self.by_role(i, ("prep", "от"), ("prep", "of"), ("prep", "from"), "poss"), {"ORG"})
+        if not parties:
+            return
+        people = self.names(self.s.clause_subject(i), {"PER"})
+        word, steps = self.s.parent(i), 0
+        while not people and word is not None and steps < 3:
+            if word.pos.split(":")[0] in ("VERB", "AUX"):
+                people = self.names(self.by_role(word.i, "subj"), {"PER"})
+                break
+            word, steps = self.s.parent(word.i), steps + 1
+        yield from self.emit("member_of", people, parties, "candidate-of", _CANDIDATE)
