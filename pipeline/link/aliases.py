@@ -99,22 +99,40 @@ def _dated_brackets(text: str, start: int, dates: list[tuple[int, int]]) -> bool
 
 def alias_pairs(text: str, mentions: list[Mention]) -> list[tuple[Mention, Mention, str]]:
     """(secondary name, primary name, how) for the aliases a document states: acronyms, bracketed and
-    next-line translations. The primary is the full or first-given name; for an acronym, its nearest
-    preceding expansion."""
+    next-line translations. The primary is the full or first-given name. An acronym is stated once: where it
+    stands right by an expansion ("в МВД. Министерство внутренних дел ответило"), else by its first use after
+    an expansion, with the nearest one before it, else by the use nearest an expansion that follows."""
     names = sorted((m for m in mentions if m.label != "DATE"), key=lambda m: m.start)
-    expansions: dict[str, list[Mention]] = defaultdict(list)
-    for n in names:
-        if n.label == "ORG" and len(n.text.split()) > 1:
-            expansions[initials(n.normal)].append(n)
     out = []
+    acronyms: dict[str, list[tuple[Mention, Mention]]] = defaultdict(list)
     for i, j, kind in within_document_links(text, mentions, names):
         a, b = names[i], names[j]
         if kind == "acronym":
-            if b.start < a.start and not any(b.start < c.start < a.start for c in expansions.get(a.text, ())):
-                out.append((a, b, kind))  # the nearest preceding expansion
+            acronyms[a.text].append((a, b))
         elif kind in ("bracket", "translation-line", "page-title"):
             out.append((b, a, kind))
-    return out
+    for pairs in acronyms.values():
+        out.append((*_stating_pair(pairs), "acronym"))
+    return sorted(out, key=lambda pair: min(pair[0].start, pair[1].start))
+
+
+_BESIDE = 80  # characters between an acronym and an expansion that a reader sees together
+
+
+def _stating_pair(pairs: list[tuple[Mention, Mention]]) -> tuple[Mention, Mention]:
+    """Of the (acronym use, expansion) pairs of one acronym, the one that states it (alias_pairs)."""
+    def gap(pair):
+        a, b = pair
+        return b.start - a.end if a.start < b.start else a.start - b.end
+
+    nearest = min(pairs, key=gap)
+    if gap(nearest) <= _BESIDE:
+        return nearest
+    after = [(a, b) for a, b in pairs if b.start < a.start]
+    if after:
+        first = min(a.start for a, _ in after)
+        return max(((a, b) for a, b in after if a.start == first), key=lambda pair: pair[1].start)
+    return nearest
 
 
 def _translation_lines(text: str, a: Mention, b: Mention) -> bool:

@@ -93,15 +93,19 @@ def default_classifier() -> PairClassifier:
 
 def classify_pairs(document: Document, sentences: list[tuple[int, int]],
                    classifier: PairClassifier | None = None) -> list[Relation]:
-    """Relations between names of one sentence whose model probability reaches the class threshold."""
+    """Relations between names of one sentence whose model probability reaches the class threshold; of a pair
+    given a relation both ways ("в Наньпине провинции Фуцзянь" read as either place in the other), only the
+    likelier direction."""
     classifier = classifier or default_classifier()
     mentions = sorted(document.mentions, key=lambda m: (m.start, -m.end))
-    out = []
+    best: dict[frozenset, tuple[float, Relation]] = {}
     for head, tail, unit, kind, p in score_pairs(document.text, mentions, sentences, classifier):
         if p >= max(classifier.thresholds.get(kind, 1.01), classifier.floor):
-            out.append(Relation(type=kind, head=mentions[head].id, tail=mentions[tail].id, evidence=unit,
-                                pattern=PATTERN, confidence=round(p, 3)))
-    return out
+            pair = frozenset((head, tail))
+            if pair not in best or p > best[pair][0]:
+                best[pair] = (p, Relation(type=kind, head=mentions[head].id, tail=mentions[tail].id, evidence=unit,
+                                          pattern=PATTERN, confidence=round(p, 3)))
+    return [rel for _, rel in best.values()]
 
 
 def score_pairs(text: str, spans: Sequence[Span], sentences: list[tuple[int, int]], classifier: PairClassifier

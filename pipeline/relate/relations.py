@@ -76,14 +76,14 @@ def extract_relations(document: Document, sentences: list[tuple[int, int]]) -> l
 
 
 def _paired(found: dict[tuple, Relation]) -> set[tuple[str, str]]:
-    """The (head, tail) pairs the rules gave a relation, an alias in both directions."""
-    return {(r.head, r.tail) for r in found.values()} | {(r.tail, r.head) for r in found.values()
-                                                         if r.type == "alias_of"}
+    """The pairs of names the rules gave a relation, in both directions: "Наньпин located_in Фуцзянь" from the
+    rules leaves the model nothing to say of "Фуцзянь" and "Наньпин"."""
+    return {(r.head, r.tail) for r in found.values()} | {(r.tail, r.head) for r in found.values()}
 
 
 def _stated(paired: set[tuple[str, str]], rel: Relation) -> bool:
-    """Whether a rule already gave this relation (an alias in either direction) or another type for the pair."""
-    return (rel.head, rel.tail) in paired or (rel.type == "alias_of" and (rel.tail, rel.head) in paired)
+    """Whether a rule already spoke of this pair of names, in either direction and of whatever type."""
+    return (rel.head, rel.tail) in paired
 
 
 def _units(text: str, sentences: list[tuple[int, int]]):
@@ -154,12 +154,7 @@ def _relations(pattern: Pattern, match: re.Match, slots: list[Mention], main, un
 
 
 def _aliases(text: str, mentions: list[Mention], units: list[tuple[int, int]]):
-    seen_acronyms: set[str] = set()
     for secondary, primary, kind in alias_pairs(text, mentions):
-        if kind == "acronym":
-            if secondary.text in seen_acronyms:
-                continue  # the first use of an acronym states the alias; the rest are plain mentions
-            seen_acronyms.add(secondary.text)
         unit = next(((a, b) for a, b in units if a <= min(primary.start, secondary.start)
                      and max(primary.end, secondary.end) <= b),
                     (min(primary.start, secondary.start), max(primary.end, secondary.end)))

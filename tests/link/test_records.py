@@ -64,6 +64,21 @@ def test_a_bracketed_translation_joins_but_a_dated_citation_bracket_does_not(emp
         ("Socialist Resistance", "Sotsialisticheskoye Soprotivleniye", "bracket")]
 
 
+@pytest.mark.parametrize("text, names, stated", [
+    # the acronym right by its expansion, though used earlier
+    ("Глава МВД подал в отставку. Суд оправдал сотрудников МВД. Министерство внутренних дел ответило.",
+     [("МВД", "ORG"), ("МВД", "ORG"), ("Министерство внутренних дел", "ORG")], (1, 2)),
+    # far apart: the first use after the expansion, with the nearest expansion before it
+    ("The Workers' Democracy League was founded in Tula, where the league ran a school for workers and their "
+     "children for many years. The WDL grew. " + "The league met often. " * 5 + "In 1990 the WDL split.",
+     [("Workers' Democracy League", "ORG"), ("WDL", "ORG"), ("WDL", "ORG")], (1, 0)),
+])
+def test_an_acronym_is_stated_once_where_a_reader_finds_it(text, names, stated):
+    doc = record(text, names)
+    pairs = [(a.id, b.id) for a, b, how in alias_pairs(doc.text, doc.mentions) if how == "acronym"]
+    assert pairs == [(doc.mentions[stated[0]].id, doc.mentions[stated[1]].id)]
+
+
 def test_a_surname_joins_the_one_full_name_it_ends_but_not_one_of_two(empty_gazetteer):
     one = record("Arham Kothari spoke. Kothari left.", [("Arham Kothari", "PER"), ("Kothari", "PER")], doc_id="a")
     two = record("Ivan Petrov and Anna Petrov spoke. Petrov left.",

@@ -93,6 +93,14 @@ def test_never_a_self_relation_nested_or_shared_spans_or_persons():
         assert "PER" not in (head.label, tail.label)
 
 
+def test_a_pair_gets_one_direction_only():
+    text = "Она родилась в Наньпине провинции Фуцзянь."
+    doc = record(text, [("Наньпине", "LOC"), ("Фуцзянь", "LOC")], lang="ru")
+    both_ways = PairClassifier(["none", "located_in"], [0.0, 5.0], {}, {"located_in": 0.0}, floor=0.0)
+    relations = classify_pairs(doc, [(0, len(text))], both_ways)
+    assert [r.type for r in relations] == ["located_in"]  # not each place inside the other
+
+
 @pytest.mark.parametrize("short, long, expected", [
     ("МГУ", "Московский государственный университет", True),
     ("ФБК", "Фонд борьбы с коррупцией", True),
