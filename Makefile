@@ -43,5 +43,13 @@ models-relations: $(STAMP)
 	$(BIN)/python -m pipeline.tools.train_relations --train $(NEREL_TRAIN) --dev $(NEREL_DEV) \
 		--out models/relation_pairs.json --pipeline
 
+# Retrains the name taggers models/ner-en and models/ner-ru (never part of `make test`; about 25 minutes on 2 cores).
+CONLL_TRAIN ?= ../shared/data/train/conll2003_train.jsonl
+CONLL_DEV ?= ../shared/data/eval/conll2003_testa.jsonl
+.PHONY: models-ner
+models-ner: $(STAMP)
+	$(BIN)/python -m pipeline.tools.train_ner en --train $(CONLL_TRAIN) --dev $(CONLL_DEV) --out models/ner-en
+	$(BIN)/python -m pipeline.tools.train_ner ru --train $(NEREL_TRAIN) --dev $(NEREL_DEV) --out models/ner-ru
+
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache

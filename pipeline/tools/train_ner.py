@@ -1,0 +1,155 @@
+"""Gold in the shared evaluation format -> a trained spaCy name tagger in models/ (ner-en, ner-ru).
+
+    python -m pipeline.tools.train_ner en --train conll2003_train.jsonl --dev conll2003_testa.jsonl \
+        --out models/ner-en [--max-steps N]
+
+The config is models/configs/ner-<lang>.cfg; the model card models/ner-<lang>.md. Each text is cut at its line
+breaks into training examples (CoNLL's lines are sentences, NEREL's paragraphs); names nested in another keep
+the outermost, as the pipeline marks names; names of labels the tagger does not learn are left unannotated
+(neither a name nor "no name"), and so are the gold's `ignore` spans where they are unknown
+(IGNORED_ARE_NAMES). Only the tagger's own files are kept in --out.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+from ..core.errors import PipelineError
+from ..core.resources import MODELS
+from .evaluate import load_gold
+
+CONFIGS = MODELS / "configs"
+# gold label -> the label the tagger learns: the English tagger starts from en_core_web_sm's, whose labels are
+# OntoNotes' (CoNLL's LOC is nearly always a GPE there: countries, cities, regions)
+LABELS = {"en": {"PER": "PERSON", "ORG": "ORG", "LOC": "GPE"}, "ru": {"PER": "PER", "ORG": "ORG", "LOC": "LOC"}}
+# What the gold's `ignore` spans are to the tagger. CoNLL's are its MISC names ("Russian", "Euro 96"): no name of
+# ours, so "no name" ("Russian" must not become a place). NEREL's are facilities and broken-up names: unknown.
+IGNORED_ARE_NAMES = {"en": False, "ru": None}
+
+
+def examples(path: Path, lang: str, make_doc, limit: int = 0):
+    """spaCy Docs with gold names, one per non-empty line of each text, and counts of what was kept."""
+    from spacy.util import filter_spans
+
+    counts: Counter = Counter()
+    labels = LABELS[lang]
+    for number, gold in enumerate(load_gold(path)):
+        if limit and number >= limit:
+            break
+        text = gold["text"]
+        offset = 0
+        for line in text.split("\n"):
+            start, end = offset, offset + len(line)
+            offset = end + 1
+            if not line.strip():
+                continue
+            doc = make_doc(line)
+            names, unknown = [], []
+            for e in gold.get("entities", []):
+                if not (start <= e["start"] and e["end"] <= end):
+                    continue
+                span = doc.char_span(e["start"] - start, e["end"] - start, label=labels.get(e["label"], ""),
+                                     alignment_mode="expand")
+                if span is None:
+                    counts["names not on token edges"] += 1
+                elif e["label"] in labels:
+                    names.append(span)
+                else:
+                    unknown.append(span)  # a date, in a tagger of names only: left unannotated
+            for a, b in gold.get("ignore", []) if IGNORED_ARE_NAMES[lang] is None else ():
+                span = doc.char_span(a - start, b - start, alignment_mode="expand") if start <= a and b <= end \
+                    else None
+                if span is not None:
+                    unknown.append(span)
+            kept = filter_spans(names)  # the longest of overlapping names: the outermost
+            counts["names"] += len(kept)
+            counts["nested names left out"] += len(names) - len(kept)
+            taken = {i for s in kept for i in range(s.start, s.end)}
+            missing = [s for s in filter_spans(unknown) if not any(i in taken for i in range(s.start, s.end))]
+            doc.set_ents(kept, missing=missing, default="outside")
+            counts["examples"] += 1
+            yield doc
+    examples.counts = counts
+
+
+def make_doc_for(lang: str):
+    """The tokenizer the pipeline runs before the tagger: spaCy's English rules; razdel's tokens for Russian."""
+    import spacy
+
+    if lang == "en":
+        return spacy.blank("en").make_doc
+    from ..extract.russian import RazdelTokenizer
+
+    nlp = spacy.blank("ru")
+    return RazdelTokenizer(nlp.vocab)
+
+
+def write_docbin(path: Path, lang: str, out: Path, limit: int = 0) -> Counter:
+    from spacy.tokens import DocBin
+
+    db = DocBin(attrs=["ORTH", "ENT_IOB", "ENT_TYPE"], store_user_data=False)
+    for doc in examples(path, lang, make_doc_for(lang), limit):
+        db.add(doc)
+    db.to_disk(out)
+    return examples.counts
+
+
+def train(lang: str, train_path: Path, dev_path: Path, out: Path, max_steps: int | None = None,
+          limit: int = 0) -> dict:
+    """Convert, train with spaCy, keep the best model's files in `out`; returns the dev scores."""
+    from spacy.cli.train import train as spacy_train
+
+    config = CONFIGS / f"ner-{lang}.cfg"
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        started = time.time()
+        counts = write_docbin(train_path, lang, work / "train.spacy", limit)
+        sys.stderr.write(f"train: {dict(counts)}\n")
+        dev_counts = write_docbin(dev_path, lang, work / "dev.spacy", limit)
+        sys.stderr.write(f"dev: {dict(dev_counts)}\n")
+        overrides = {"paths.train": str(work / "train.spacy"), "paths.dev": str(work / "dev.spacy")}
+        if max_steps is not None:
+            overrides["training.max_steps"] = max_steps
+            overrides["training.eval_frequency"] = max(1, min(500, max_steps))
+        spacy_train(config, work / "output", overrides=overrides)
+        best = work / "output" / "model-best"
+        if not best.exists():
+            raise PipelineError(f"spaCy wrote no model for {lang}")
+        import json
+
+        meta = json.loads((best / "meta.json").read_text(encoding="utf-8"))
+        if out.exists():
+            shutil.rmtree(out)
+        shutil.copytree(best, out)
+        minutes = (time.time() - started) / 60
+    scores = {"ents_f": meta.get("performance", {}).get("ents_f"),
+              "ents_per_type": meta.get("performance", {}).get("ents_per_type"), "minutes": round(minutes, 1)}
+    sys.stderr.write(f"{lang}: dev F1 {scores['ents_f']}, {minutes:.1f} min; written to {out}\n")
+    return scores
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m pipeline.tools.train_ner", description=__doc__.split("\n")[0])
+    parser.add_argument("lang", choices=sorted(LABELS))
+    parser.add_argument("--train", type=Path, required=True)
+    parser.add_argument("--dev", type=Path, required=True)
+    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--max-steps", type=int, default=None, help="stop after this many updates")
+    parser.add_argument("--limit", type=int, default=0, help="read only this many texts of each file")
+    args = parser.parse_args(argv)
+    try:
+        train(args.lang, args.train, args.dev, args.out, args.max_steps, args.limit)
+    except PipelineError as exc:
+        sys.stderr.write(f"error: {exc}\n")
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,34 @@
+"""The name-tagger trainer: what it makes of gold texts, and a two-step run that writes a tagger spaCy loads."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import spacy
+
+from pipeline.tools.train_ner import LABELS, examples, make_doc_for, train
+
+DATA = Path(__file__).parent.parent / "data" / "ner_train"
+
+
+def test_examples_are_lines_with_the_outermost_names_and_other_spans_left_open():
+    docs = list(examples(DATA / "ru.jsonl", "ru", make_doc_for("ru")))
+    assert len(docs) == 4  # one per line of the two texts
+    office = docs[1]  # "Мэрия Москвы согласовала митинг 12 мая."
+    assert [(e.text, e.label_) for e in office.ents] == [("Мэрия Москвы", "ORG")]  # the city inside it is left out
+    by_word = {t.text: t.ent_iob_ for t in office}
+    assert by_word["12"] == by_word["мая"] == ""  # a date: neither a name nor "no name" for a tagger of names
+    assert by_word["согласовала"] == "O"
+    english = list(examples(DATA / "en.jsonl", "en", make_doc_for("en")))
+    assert ("Moscow", "GPE") in [(e.text, e.label_) for d in english for e in d.ents]  # OntoNotes' label
+    assert next(t.ent_iob_ for d in english for t in d if t.text == "Russian") == "O"  # CoNLL's MISC: no name
+
+
+@pytest.mark.models
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_a_tiny_training_run_writes_a_tagger_that_loads(tmp_path, lang):
+    train(lang, DATA / f"{lang}.jsonl", DATA / f"{lang}.jsonl", tmp_path / "tagger", max_steps=2)
+    tagger = spacy.load(tmp_path / "tagger")
+    assert tagger.pipe_names[-1] == "ner"
+    assert set(LABELS[lang].values()) <= set(tagger.get_pipe("ner").labels)
