@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 Label = Literal["ORG", "LOC", "PER", "DATE"]
 Lang = Literal["en", "ru"]
 DocLang = Literal["en", "ru", "mixed"]
-MentionSource = Literal["spacy", "natasha", "rule", "gazetteer"]
+MentionSource = Literal["spacy", "natasha", "rule", "gazetteer", "model"]
 RelationType = Literal[
     "founded_on", "merged_into", "joined", "joined_on", "member_of", "affiliated_with",
     "headquartered_in", "has_branch_in", "located_in", "leader_of", "publishes", "alias_of",

@@ -12,6 +12,14 @@ from .settings import Settings
 
 MODELS = Path(__file__).resolve().parent.parent.parent / "models"
 DEFAULT_GAZETTEER = MODELS / "gazetteer.tsv"
+DEFAULT_EN_TAGGER = MODELS / "ner-en"
+
+
+def en_tagger_path(settings: Settings) -> Path | None:
+    """The English name tagger's folder: the setting, else the shipped one; None when the setting is "" (none)."""
+    if settings.en_tagger == "":
+        return None
+    return Path(settings.en_tagger) if settings.en_tagger else DEFAULT_EN_TAGGER
 INFOBOX_KEYS = MODELS / "infobox_keys.txt"
 
 

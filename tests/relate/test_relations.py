@@ -26,7 +26,10 @@ STATED = [
      "Sotsialisticheskoye Soprotivleniye (Socialist Resistance).",
      {("founded_on", "Russian Socialist Movement", "2011-03-07"),
       ("merged_into", "Vpered", "Russian Socialist Movement"),
-      ("merged_into", "Sotsialisticheskoye Soprotivleniye", "Russian Socialist Movement")}),
+      ("merged_into", "Sotsialisticheskoye Soprotivleniye", "Russian Socialist Movement"),
+      # the translation in brackets is the same organisation: one more name of it, and the same fact
+      ("alias_of", "Socialist Resistance", "Sotsialisticheskoye Soprotivleniye"),
+      ("merged_into", "Socialist Resistance", "Russian Socialist Movement")}),
     ("The Russian Socialist Movement held a congress. In April 2011, the Perm branch of the Revolutionary Workers' "
      "Party also joined.",
      {("joined", "Revolutionary Workers' Party", "Russian Socialist Movement"),

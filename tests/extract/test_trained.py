@@ -1,0 +1,48 @@
+"""The shipped English name tagger (models/ner-en) with spaCy's model: what it adds, what it may not change,
+and the settings that turn it off or point elsewhere."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline import load_models
+from pipeline.core.errors import ConfigError
+from pipeline.core.settings import Settings
+
+from ..common import ents
+
+pytestmark = pytest.mark.models
+
+
+def test_the_tagger_runs_in_the_english_pipeline(models):
+    names = models.en.pipe_names
+    assert names.index("ner") < names.index("trained_names") < names.index("en_entities")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the longer name of the two models: a club named after its city
+    ("Spartak Moscow beat Zenit in front of 40,000 fans on Sunday.", ("Spartak Moscow", "ORG")),
+])
+def test_the_tagger_gives_names_the_base_model_cuts(nlp_for, text, expected):
+    assert expected in ents(nlp_for(text))
+
+
+@pytest.mark.parametrize("text, expected, never", [
+    ("Rosario, a city in central Argentina, hosted the wedding.", None, ("Rosario", "PER")),  # no person
+    ("The Serbian Progressive Party won the election.", ("Serbian Progressive Party", "ORG"),
+     ("Progressive Party", "ORG")),  # the outermost name stays whole
+    ("Branches opened in Moscow, Perm, Saratov and Yaroslavl.", ("Saratov", "LOC"), ("Saratov and", "ORG")),
+])
+def test_what_the_tagger_may_not_change(nlp_for, text, expected, never):
+    found = ents(nlp_for(text))
+    assert never not in found
+    assert expected is None or expected in found
+
+
+def test_an_empty_setting_leaves_spacys_model_alone():
+    assert "trained_names" not in load_models(Settings(en_tagger="")).en.pipe_names
+
+
+def test_a_missing_tagger_folder_is_a_clear_error(tmp_path):
+    with pytest.raises(ConfigError, match="cannot load the name tagger"):
+        load_models(Settings(en_tagger=str(tmp_path / "nowhere")))
