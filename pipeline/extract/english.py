@@ -23,6 +23,9 @@ _SPLIT_AT = {"(", ")", "[", "]", "{", "}", ";", "|", "«", "»", '"', "“", "�
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 _DATE_SPLIT_AT = {"ended", "ending", "to", "through", "until", "and", "or", "between", "from"}
 _DATE_LEADING = {"earlier", "later"}
+_PERIOD_OPENERS = {"(", "in", "from", "during", "between", "since"}
+# Two years joined by a dash: a period from one to the other, one date ("2012–2013" = 2012/2013)
+_YEAR_RANGE = re.compile(r"(1[5-9]\d\d|20\d\d)\s*[-–—]\s*(1[5-9]\d\d|20\d\d)")
 _FEATURES = {"forest", "forests", "river", "lake", "park", "mountains", "hills", "valley", "reserve", "island",
              "islands", "bay", "sea", "strait", "canal", "peninsula", "gulf", "desert"}
 _GENERIC_BODY = {
@@ -100,6 +103,8 @@ def en_entities(doc: Doc) -> Doc:
     spans: list[Span] = []
     for ent in _candidates(doc):
         label = LABELS.get(ent.label_)
+        if ent.label_ == "CARDINAL" and _period(doc, ent):
+            label = "DATE"  # "(2012–2013)": a period, not a number
         if label is None:
             continue
         if ent._.source is None:
@@ -168,6 +173,14 @@ def _split(doc: Doc, ent: Span, label: str) -> list[Span]:
             start = token.i + 1
     parts.append((start, ent.end))
     return [s for a, b in parts if (s := copy_span(doc, ent, a, b, label)) is not None]
+
+
+def _period(doc: Doc, ent: Span) -> bool:
+    """"(2012–2013)", "in 2012–2013": what spaCy's model read as a number is two years, the second the later, in
+    brackets or after a word of time (not "1500-2000 people")."""
+    match = _YEAR_RANGE.fullmatch(ent.text)
+    before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    return bool(match) and int(match.group(1)) < int(match.group(2)) and before in _PERIOD_OPENERS
 
 
 def _year_after(comma) -> bool:

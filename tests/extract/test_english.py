@@ -75,6 +75,16 @@ def test_day_range_is_one_date(nlp_for):
     assert [e._.value for e in doc.ents if e.label_ == "DATE"] == ["2011-10-13/2011-10-16"]
 
 
+@pytest.mark.parametrize("text, dates", [
+    ("National affiliation: Other Russia (2012–2013)", [("2012–2013", "2012/2013")]),
+    ("He chaired the party in 2012–2013.", [("2012–2013", "2012/2013")]),
+    ("The population was 1500-2000 people.", []),  # a count, not a period
+])
+def test_a_period_of_years_is_one_date(nlp_for, text, dates):
+    doc = nlp_for(text)
+    assert [(e.text, e._.value) for e in doc.ents if e.label_ == "DATE"] == dates
+
+
 def test_russian_run_inside_english_is_read_by_natasha(nlp_for):
     doc = nlp_for("Sources: (in Russian) В Москве создано новое Российское социалистическое движение "
                   "(«Новый регион», 9 марта 2011)")
