@@ -48,14 +48,25 @@ def _infobox_names(doc: Doc, text: str, lang: str) -> tuple[list[Span], list[tup
     "Chairman: Vasily Yakemenko", "Founded | 15 April 2008"): each item that reads as a name of the key's label
     is one, as the page lists it. Also the spans of the keys themselves."""
     spans, keys, offset = [], [], 0
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    for number, line in enumerate(lines):
+        offset = starts[number]
         key, value_start = key_of(line)
         if key is not None:
             keys.append((offset, offset + value_start))
-            items = value_items(text, offset + value_start, offset + len(line), words=key.label == "PER")
+            value_from, value_to = offset + value_start, offset + len(line)
+            if value_start == len(line) and "|" not in line:  # the key alone (not a table row with an empty
+                # cell): its value is the next line with text ("Дата основания:")
+                below = next((k for k in range(number + 1, min(number + 4, len(lines))) if lines[k].strip()), None)
+                if below is not None and key_of(lines[below])[0] is None:
+                    value_from, value_to = starts[below], starts[below] + len(lines[below])
+            items = value_items(text, value_from, value_to, words=key.label == "PER")
             if key.label == "DATE":  # one date, commas and all: "April 8, 2012 (2012-04-08)"
-                value = re.match(r"[^(\[|]*", text[offset + value_start:offset + len(line)]).group(0)
-                start = offset + value_start + len(value) - len(value.lstrip())
+                value = re.match(r"[^(\[|]*", text[value_from:value_to]).group(0)
+                start = value_from + len(value) - len(value.lstrip())
                 items = [(start, start + len(value.strip()))] if value.strip() else []
             for start, end in items:
                 name = text[start:end]
@@ -63,7 +74,6 @@ def _infobox_names(doc: Doc, text: str, lang: str) -> tuple[list[Span], list[tup
                     span = make_span(doc, start, end, key.label, "rule", lang)
                     if span is not None:
                         spans.append(span)
-        offset += len(line) + 1
     return spans, keys
 
 

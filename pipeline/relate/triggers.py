@@ -72,4 +72,5 @@ GOVERNING_BODY = re.compile(r"(?i)^(?:центральн\w+ (?:совет|ком
                             r"(?:the )?presidium|(?:the )?politburo)$")
 # Streets, squares and buildings: an address's parts, not places a relation is about.
 FACILITY = re.compile(r"(?i)\b(?:улиц|площад|проспект|переул|шоссе|набережн|кладбищ|сквер|бульвар|вокзал|аэропорт|"
+                       r"ул\.|пр-т|б-р|пер\.|наб\.|"
                        r"street|square|avenue|cemetery|airport|station|building|билдинг)")

@@ -55,3 +55,15 @@ def test_infobox_dates_are_read_whole_and_keys_name_nothing(nlp_for):
     doc = nlp_for("Communist Party of Social Justice\nLeader Andrei Bogdanov\nFounded April 8, 2012\n"
                   "Headquarters Moscow, Russia\n")
     assert [(e.text, e._.value) for e in doc.ents if e.label_ == "DATE"] == [("April 8, 2012", "2012-04-08")]
+
+
+@pytest.mark.models
+@pytest.mark.parametrize("text, date", [
+    ("Конфедерация труда России\n\nДата основания:\n\n1995\n\nЛидер:\n\nБорис Кравченко\n\n"
+     "Конфедерация труда России — объединение профсоюзов.", ("1995", "1995")),
+    ("Workers' Union of Kazan\n\nFounded\n\n9 December 2006\n\nLeader\n\nIvan Petrov\n\nThe union is in Russia.",
+     ("9 December 2006", "2006-12-09")),
+])
+def test_a_date_key_alone_takes_the_date_on_the_line_below(nlp_for, text, date):
+    doc = nlp_for(text)
+    assert [(e.text, e._.value) for e in doc.ents if e.label_ == "DATE"] == [date]

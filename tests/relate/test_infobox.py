@@ -18,6 +18,10 @@ def _facts(text: str, names: list[tuple[str, str]], **fields) -> set[tuple[str, 
 
 
 STATED = [
+    # an address's street, written short, is no seat
+    ("Коммунисты России\nШтаб-квартира:\n\nМосква, 125167, Ленинградский пр-т, д. 47, стр. 1\n",
+     [("Коммунисты России", "ORG"), ("Москва", "LOC"), ("Ленинградский пр-т", "LOC")], {},
+     {("headquartered_in", "Коммунисты России", "Москва")}),
     ("Left Front\n- Native Name Lang: ru\n- Leader: Sergei Udaltsov\n- Founded: 18 October 2008\n",
      [("Left Front", "ORG"), ("Sergei Udaltsov", "PER"), ("18 October 2008", "DATE")],
      {"18 October 2008": {"value": "2008-10-18"}},
