@@ -24,6 +24,11 @@ _POSSESSIVE = {"'s", "’s", "'", "’"}
 _DATE_SPLIT_AT = {"ended", "ending", "to", "through", "until", "and", "or", "between", "from"}
 _DATE_LEADING = {"earlier", "later"}
 _PERIOD_OPENERS = {"(", "in", "from", "during", "between", "since"}
+_TITLES = {"secretary", "secretaries", "head", "heads", "minister", "ministers"}
+_KIND_WORDS = {"party", "movement", "union", "front", "league", "organization", "organisation", "association",
+               "federation", "confederation", "coalition", "bloc", "alliance", "society", "foundation", "centre",
+               "center", "committee", "council", "group"}
+_OPENING, _CLOSING = {'"', "“", "«"}, {'"', "”", "»"}
 # Two years joined by a dash: a period from one to the other, one date ("2012–2013" = 2012/2013)
 _YEAR_RANGE = re.compile(r"(1[5-9]\d\d|20\d\d)\s*[-–—]\s*(1[5-9]\d\d|20\d\d)")
 _FEATURES = {"forest", "forests", "river", "lake", "park", "mountains", "hills", "valley", "reserve", "island",
@@ -121,8 +126,33 @@ def en_entities(doc: Doc) -> Doc:
             if part.label_ != "DATE":
                 part = _geographic_feature(doc, part)
             spans.append(part)
-    set_entities(doc, spans)
+    set_entities(doc, _with_quoted_part(doc, [s for s in spans if not _title_word(doc, s)]))
     return doc
+
+
+def _title_word(doc: Doc, span: Span) -> bool:
+    """"State" in "Secretary of State", "Head of State": part of a title, no organisation."""
+    return span.text == "State" and span.start >= 2 and doc[span.start - 1].lower_ == "of" \
+        and doc[span.start - 2].lower_ in _TITLES
+
+
+def _with_quoted_part(doc: Doc, spans: list[Span]) -> list[Span]:
+    """An organisation's name goes on through a quoted name right after its kind word, whatever the models made
+    of the quoted words: 'Russian United Democratic Party "Yabloko"', 'People's Freedom Party "For Russia
+    without Lawlessness and Corruption"' are one name each."""
+    out = sorted(spans, key=lambda s: s.start)
+    for span in [s for s in out if s.label_ == "ORG" and s[-1].lower_ in _KIND_WORDS]:
+        opening = span.end
+        if opening + 1 >= len(doc) or doc[opening].text not in _OPENING or not doc[opening + 1].is_title:
+            continue
+        closing = next((t.i for t in doc[opening + 1:opening + 14] if t.text in _CLOSING or "\n" in t.text), None)
+        if closing is None or doc[closing].text not in _CLOSING:
+            continue
+        merged = copy_span(doc, span, span.start, closing + 1)
+        if merged is not None and span in out:
+            out = [s for s in out if s is not span and not (span.start <= s.start and s.end <= closing + 1)]
+            out.append(merged)
+    return sorted(out, key=lambda s: s.start)
 
 
 def _candidates(doc: Doc) -> list[Span]:
@@ -200,8 +230,9 @@ def _trim(doc: Doc, span: Span) -> Span | None:
                            or (not name and doc[start].lower_ in _DATE_LEADING)):
         start += 1
     while end > start and (doc[end - 1].is_space or (doc[end - 1].is_punct and doc[end - 1].text != ".")
-                           or doc[end - 1].text in _POSSESSIVE):
-        end -= 1
+                           or doc[end - 1].text in _POSSESSIVE
+                           or name and end - start > 1 and doc[end - 1].is_lower and doc[end - 1].is_alpha):
+        end -= 1  # "Interfax news agency": a name ends at its last capitalised word
     # a final full stop belongs to an abbreviation ("St.", "Inc."), not to a sentence end
     if end > start and doc[end - 1].text == "." and (end - start == 1 or len(doc[end - 2].text) > 3):
         end -= 1

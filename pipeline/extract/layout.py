@@ -1,4 +1,5 @@
-"""Page artefacts found without changing the text: glued infobox keys, "…Edit" headings, citation markers."""
+"""Page artefacts found without changing the text: glued infobox keys, "…Edit" headings, citation markers, the
+lines a copied wiki page carries around its article (navigation, categories, edit links)."""
 
 from __future__ import annotations
 
@@ -45,3 +46,17 @@ def heading_spans(text: str) -> list[tuple[int, int]]:
 def citation_spans(text: str) -> list[tuple[int, int]]:
     """Citation markers such as "[4]" or "[citation needed]"."""
     return [(m.start(), m.end()) for m in _CITATION.finditer(text)]
+
+
+# Lines of a copied wiki page that are not its article: they name nothing the article says.
+_BOILERPLATE = re.compile(
+    r"^[ \t]*(?:From Wikipedia, the free encyclopedia|Jump to (?:content|navigation|search)|"
+    r"Материал из Википедии\W+свободной энциклопедии|Перейти к(?::| навигации| поиску)[^\n]*|"
+    r"(?:Categories|Hidden categories|Категории|Скрытые категории)\s*:[^\n]*|"
+    r"\[(?:edit|править(?: \| править код)?)\]|Retrieved from [^\n]*|Источник\s*—[^\n]*)[ \t]*$", re.M)
+
+
+def boilerplate_spans(text: str) -> list[tuple[int, int]]:
+    """Lines such as "From Wikipedia, the free encyclopedia", "Jump to content", "Перейти к: навигация, поиск",
+    "Категории: ...", "[edit]"."""
+    return [(m.start(), m.end()) for m in _BOILERPLATE.finditer(text)]

@@ -9,18 +9,24 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..core.names import initials
+from .layout import boilerplate_spans
 from .spans import copy_span, make_span, set_entities
 
 _ACRONYM = re.compile(r"^[A-ZА-ЯЁ]{2,6}$")
+# Common nouns a model takes for a name when they are capitalised: "в Интернете" is no organisation or place.
+_COMMON_NOUN = re.compile(r"(?i)интернет\w{0,3}|internet|рунет\w{0,3}")
 
 
 @Language.component("names", requires=["doc.ents"], assigns=["doc.ents", "span._.source"])
 def names(doc: Doc) -> Doc:
-    """Acronyms of the document's organisation names become ORG; names repeat where the model missed them."""
+    """Acronyms of the document's organisation names become ORG; names repeat where the model missed them; the
+    lines a copied page carries around its article ("Jump to content", "Категории: ...") name nothing."""
     ents = list(doc.ents)
     ents = _acronyms(doc, ents)
     ents = _repeat_names(doc, ents)
-    set_entities(doc, ents)
+    page = boilerplate_spans(doc.text)
+    set_entities(doc, [e for e in ents if not any(a <= e.start_char and e.end_char <= b for a, b in page)
+                       and not (e.label_ != "DATE" and _COMMON_NOUN.fullmatch(e.text))])
     return doc
 
 

@@ -95,3 +95,24 @@ def test_russian_run_inside_english_is_read_by_natasha(nlp_for):
     assert {e._.source for e in doc.ents} <= {"natasha", "gazetteer", "rule"}
     moscow = next(e for e in doc.ents if e.text == "Москве")
     assert moscow._.normal == "Москва"
+
+
+@pytest.mark.parametrize("text, expected, never", [
+    ("Interfax news agency reported the arrest.", ("Interfax", "ORG"), ("Interfax news agency", "ORG")),
+    ('The Russian United Democratic Party "Yabloko" was founded in 1993.',
+     ('Russian United Democratic Party "Yabloko"', "ORG"), ("Yabloko", "ORG")),
+    ('He joined the People\'s Freedom Party "For Russia without Lawlessness and Corruption" in 2010.',
+     ('People\'s Freedom Party "For Russia without Lawlessness and Corruption"', "ORG"), ("Russia", "LOC")),
+    ("The Secretary of State met the delegation.", None, ("State", "ORG")),  # a title, no organisation
+])
+def test_name_boundaries_on_real_page_wordings(nlp_for, text, expected, never):
+    found = ents(nlp_for(text))
+    assert never not in found
+    assert expected is None or expected in found
+
+
+def test_the_lines_around_a_copied_article_name_nothing(nlp_for):
+    doc = nlp_for("From Wikipedia, the free encyclopedia\nJump to content\nThe Left Front was founded in 2008.\n"
+                  "Categories: Political parties in Russia | Left-wing parties\n")
+    assert ents(doc) == [("Left Front", "ORG"), ("2008", "DATE")]
+

@@ -71,3 +71,9 @@ def test_the_gazetteer_finds_an_organisation_in_any_case(nlp_for):
     assert ("Коммунистической партии Российской Федерации", "ORG", "gazetteer") in found
     normal = {e.text: e._.normal for e in doc.ents}
     assert normal["Конфедерации труда России"] == "Конфедерация труда России"
+
+
+def test_the_internet_and_page_navigation_name_nothing(nlp_for):
+    doc = nlp_for("Перейти к: навигация, поиск\nВчера в Интернете появилось обращение Левого фронта.\n"
+                  "Категории: Политические партии России\n")
+    assert [(t, label) for t, label in ents(doc) if label != "DATE"] == [("Левого фронта", "ORG")]
