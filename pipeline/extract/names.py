@@ -13,8 +13,9 @@ from .layout import boilerplate_spans
 from .spans import copy_span, make_span, set_entities
 
 _ACRONYM = re.compile(r"^[A-ZА-ЯЁ]{2,6}$")
-# Common nouns a model takes for a name when they are capitalised: "в Интернете" is no organisation or place.
-_COMMON_NOUN = re.compile(r"(?i)интернет\w{0,3}|internet|рунет\w{0,3}")
+# Common nouns a model takes for a name: "в Интернете" is no organisation or place, nor are "СМИ" (the media) or
+# a legal form standing alone ("ПАО").
+_COMMON_NOUN = re.compile(r"(?i:интернет\w{0,3}|internet|рунет\w{0,3})|СМИ|ОАО|ООО|ЗАО|ПАО|АО|ГУП|ФГУП|НКО")
 
 
 @Language.component("names", requires=["doc.ents"], assigns=["doc.ents", "span._.source"])

@@ -73,7 +73,7 @@ def test_the_gazetteer_finds_an_organisation_in_any_case(nlp_for):
     assert normal["Конфедерации труда России"] == "Конфедерация труда России"
 
 
-def test_the_internet_and_page_navigation_name_nothing(nlp_for):
-    doc = nlp_for("Перейти к: навигация, поиск\nВчера в Интернете появилось обращение Левого фронта.\n"
-                  "Категории: Политические партии России\n")
+def test_the_internet_the_media_and_page_navigation_name_nothing(nlp_for):
+    doc = nlp_for("Перейти к: навигация, поиск\nВчера в Интернете появилось обращение Левого фронта, о нём "
+                  "пишут СМИ.\nКатегории: Политические партии России\n")
     assert [(t, label) for t, label in ents(doc) if label != "DATE"] == [("Левого фронта", "ORG")]
