@@ -103,7 +103,12 @@ def _merge_segments(doc: Doc, segments: list[Segment], pipelines: Pipelines) -> 
     text = doc.text  # Doc.text joins every token on each access
     lines = [_line_of(text, s.start, s.end) for s in segments]
     texts = [text[a:b] for a, b in lines]
-    for segment, (offset, _), sub in zip(segments, lines, pipelines[segments[0].lang].pipe(texts)):
+    other = pipelines[segments[0].lang]
+    # a Latin run inside a Russian text is a name or a title: spaCy's model reads it without the English tagger
+    skip = [name for name in ("trained_names",) if name in other.pipe_names]
+    with other.select_pipes(disable=skip):
+        subs = list(other.pipe(texts))
+    for segment, (offset, _), sub in zip(segments, lines, subs):
         for e in sub.ents:
             start, end = offset + e.start_char, offset + e.end_char
             if segment.start <= start and end <= segment.end:

@@ -46,3 +46,9 @@ def test_an_empty_setting_leaves_spacys_model_alone():
 def test_a_missing_tagger_folder_is_a_clear_error(tmp_path):
     with pytest.raises(ConfigError, match="cannot load the name tagger"):
         load_models(Settings(en_tagger=str(tmp_path / "nowhere")))
+
+
+def test_a_latin_run_inside_a_russian_text_is_read_without_the_tagger(models):
+    doc = models.process("Об этом сообщил Reuters со ссылкой на Hapoel Haifa Football Club.", "ru")
+    assert ("Hapoel Haifa Football Club", "ORG") in ents(doc)  # the run is read by spaCy's model ...
+    assert not [e.text for e in doc.ents if e._.source == "model"]  # ... and never by the English tagger
