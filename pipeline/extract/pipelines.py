@@ -104,8 +104,9 @@ def _merge_segments(doc: Doc, segments: list[Segment], pipelines: Pipelines) -> 
     lines = [_line_of(text, s.start, s.end) for s in segments]
     texts = [text[a:b] for a, b in lines]
     other = pipelines[segments[0].lang]
-    # a Latin run inside a Russian text is a name or a title: spaCy's model reads it without the English tagger
-    skip = [name for name in ("trained_names",) if name in other.pipe_names]
+    # only the run's names are kept: no parse for relations (nor the parser for English); and a Latin run inside
+    # a Russian text is a name or a title, which spaCy's model reads without the English tagger
+    skip = [name for name in ("trained_names", "parser", "syntax") if name in other.pipe_names]
     with other.select_pipes(disable=skip):
         subs = list(other.pipe(texts))
     for segment, (offset, _), sub in zip(segments, lines, subs):
