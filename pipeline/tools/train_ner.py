@@ -13,6 +13,7 @@ the outermost, as the pipeline marks names; names of labels the tagger does not 
 from __future__ import annotations
 
 import argparse
+import json
 import shutil
 import sys
 import tempfile
@@ -33,11 +34,11 @@ LABELS = {"en": {"PER": "PERSON", "ORG": "ORG", "LOC": "GPE"}, "ru": {"PER": "PE
 IGNORED_ARE_NAMES = {"en": False, "ru": None}
 
 
-def examples(path: Path, lang: str, make_doc, limit: int = 0):
-    """spaCy Docs with gold names, one per non-empty line of each text, and counts of what was kept."""
+def examples(path: Path, lang: str, make_doc, limit: int = 0, counts: Counter | None = None):
+    """spaCy Docs with gold names, one per non-empty line of each text; `counts` tallies what was kept."""
     from spacy.util import filter_spans
 
-    counts: Counter = Counter()
+    counts = Counter() if counts is None else counts
     labels = LABELS[lang]
     for number, gold in enumerate(load_gold(path)):
         if limit and number >= limit:
@@ -75,7 +76,6 @@ def examples(path: Path, lang: str, make_doc, limit: int = 0):
             doc.set_ents(kept, missing=missing, default="outside")
             counts["examples"] += 1
             yield doc
-    examples.counts = counts
 
 
 def make_doc_for(lang: str):
@@ -94,10 +94,11 @@ def write_docbin(path: Path, lang: str, out: Path, limit: int = 0) -> Counter:
     from spacy.tokens import DocBin
 
     db = DocBin(attrs=["ORTH", "ENT_IOB", "ENT_TYPE"], store_user_data=False)
-    for doc in examples(path, lang, make_doc_for(lang), limit):
+    counts: Counter = Counter()
+    for doc in examples(path, lang, make_doc_for(lang), limit, counts):
         db.add(doc)
     db.to_disk(out)
-    return examples.counts
+    return counts
 
 
 def train(lang: str, train_path: Path, dev_path: Path, out: Path, max_steps: int | None = None,
@@ -121,8 +122,6 @@ def train(lang: str, train_path: Path, dev_path: Path, out: Path, max_steps: int
         best = work / "output" / "model-best"
         if not best.exists():
             raise PipelineError(f"spaCy wrote no model for {lang}")
-        import json
-
         meta = json.loads((best / "meta.json").read_text(encoding="utf-8"))
         if out.exists():
             shutil.rmtree(out)
