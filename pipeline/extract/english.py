@@ -172,15 +172,14 @@ def _candidates(doc: Doc) -> list[Span]:
         if span.label_ not in _TRAINED_LABELS or "\n" in span.text or span[0].text.casefold() in keys \
                 or any(t.text in _LIST_WORDS for t in span):
             continue  # a key ("Ideology", "HeadquartersMoscow"), a list ("Perm, Saratov and")
-        span._.source, span._.lang = "model", "en"
         overlapping = [e for e in out if e.start < span.end and span.start < e.end]
-        if not overlapping:
-            out.append(span)
-        elif [(e.start, e.end) for e in overlapping] == [(span.start, span.end)]:
-            if (overlapping[0].label_, span.label_) in _CORRECTED:
-                out[out.index(overlapping[0])] = span
-        elif all(e.label_ in _TRAINED_LABELS and span.start <= e.start and e.end <= span.end
-                 for e in overlapping):
+        if [(e.start, e.end) for e in overlapping] == [(span.start, span.end)]:
+            taken = (overlapping[0].label_, span.label_) in _CORRECTED
+        else:
+            taken = all(e.label_ in _TRAINED_LABELS and span.start <= e.start and e.end <= span.end
+                        for e in overlapping)  # none, or only shorter names inside it
+        if taken:
+            span._.source, span._.lang = "model", "en"  # (stored by offsets: only on a span that is kept)
             out = [e for e in out if e not in overlapping] + [span]
     return sorted(out, key=lambda e: e.start)
 

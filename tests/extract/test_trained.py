@@ -52,3 +52,9 @@ def test_a_latin_run_inside_a_russian_text_is_read_without_the_tagger(models):
     doc = models.process("Об этом сообщил Reuters со ссылкой на Hapoel Haifa Football Club.", "ru")
     assert ("Hapoel Haifa Football Club", "ORG") in ents(doc)  # the run is read by spaCy's model ...
     assert not [e.text for e in doc.ents if e._.source == "model"]  # ... and never by the English tagger
+
+
+def test_a_name_both_models_give_alike_is_spacys(nlp_for):
+    doc = nlp_for("Ivan Petrovsky spoke to reporters in Tula on Monday.")
+    sources = {e.text: e._.source for e in doc.ents}
+    assert sources["Ivan Petrovsky"] == "spacy"  # the tagger agreed, and took nothing
