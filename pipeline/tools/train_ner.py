@@ -3,11 +3,11 @@
     python -m pipeline.tools.train_ner en --train conll2003_train.jsonl --dev conll2003_testa.jsonl \
         --out models/ner-en [--max-steps N]
 
-The config is models/configs/ner-<lang>.cfg; the model card models/ner-<lang>.md. Each text is cut at its line
-breaks into training examples (CoNLL's lines are sentences, NEREL's paragraphs); names nested in another keep
-the outermost, as the pipeline marks names; names of labels the tagger does not learn are left unannotated
-(neither a name nor "no name"), and so are the gold's `ignore` spans where they are unknown
-(IGNORED_ARE_NAMES). Only the tagger's own files are kept in --out.
+The config is models/configs/ner-<lang>.cfg; the model card models/ner-<lang>/README.md (kept on a rebuild).
+Each text is cut at its line breaks into training examples (CoNLL's lines are sentences, NEREL's paragraphs);
+names nested in another keep the outermost, as the pipeline marks names; names of labels the tagger does not
+learn are left unannotated (neither a name nor "no name"), and so are the gold's `ignore` spans where they are
+unknown (IGNORED_ARE_NAMES). Only the tagger's own files (and its card) are kept in --out.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from ..core.resources import MODELS
 from .evaluate import load_gold
 
 CONFIGS = MODELS / "configs"
+CARD = "README.md"
 # gold label -> the label the tagger learns: the English tagger starts from en_core_web_sm's, whose labels are
 # OntoNotes' (CoNLL's LOC is nearly always a GPE there: countries, cities, regions)
 LABELS = {"en": {"PER": "PERSON", "ORG": "ORG", "LOC": "GPE"}, "ru": {"PER": "PER", "ORG": "ORG", "LOC": "LOC"}}
@@ -123,9 +124,12 @@ def train(lang: str, train_path: Path, dev_path: Path, out: Path, max_steps: int
         if not best.exists():
             raise PipelineError(f"spaCy wrote no model for {lang}")
         meta = json.loads((best / "meta.json").read_text(encoding="utf-8"))
+        card = (out / CARD).read_text(encoding="utf-8") if (out / CARD).exists() else None
         if out.exists():
             shutil.rmtree(out)
         shutil.copytree(best, out)
+        if card is not None:  # the model card stays with the weights it describes
+            (out / CARD).write_text(card, encoding="utf-8")
         minutes = (time.time() - started) / 60
     scores = {"ents_f": meta.get("performance", {}).get("ents_f"),
               "ents_per_type": meta.get("performance", {}).get("ents_per_type"), "minutes": round(minutes, 1)}

@@ -28,7 +28,13 @@ def test_examples_are_lines_with_the_outermost_names_and_other_spans_left_open()
 @pytest.mark.models
 @pytest.mark.parametrize("lang", ["en", "ru"])
 def test_a_tiny_training_run_writes_a_tagger_that_loads(tmp_path, lang):
-    train(lang, DATA / f"{lang}.jsonl", DATA / f"{lang}.jsonl", tmp_path / "tagger", max_steps=2)
-    tagger = spacy.load(tmp_path / "tagger")
+    out = tmp_path / "tagger"
+    out.mkdir()
+    (out / "README.md").write_text("the model card", encoding="utf-8")
+    (out / "stale.bin").write_bytes(b"old weights")
+    train(lang, DATA / f"{lang}.jsonl", DATA / f"{lang}.jsonl", out, max_steps=2)
+    tagger = spacy.load(out)
     assert tagger.pipe_names[-1] == "ner"
     assert set(LABELS[lang].values()) <= set(tagger.get_pipe("ner").labels)
+    assert (out / "README.md").read_text(encoding="utf-8") == "the model card"  # the card stays
+    assert not (out / "stale.bin").exists()  # the rest is the new model's
