@@ -13,12 +13,12 @@ from spacy.tokens import Doc
 
 from ..core.brackets import bracket_items
 from ..normalise.component import as_written
-from .spans import make_span, set_entities
+from .spans import doc_text, make_span, set_entities
 
 
 def tag_bracket_names(doc: Doc) -> None:
     """ORG spans on the items of the name lists in brackets after ORG names, as written."""
-    text = doc.text  # Doc.text joins every token on each access
+    text = doc_text(doc)
     found = []
     for ent in doc.ents:
         if ent.label_ != "ORG":

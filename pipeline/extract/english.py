@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span
 
 from ..core.resources import infobox_keys
 from .layout import citation_spans, glue_points, heading_spans
-from .spans import copy_span, set_entities
+from .spans import copy_span, doc_text, set_entities
 from .trained import SPANS_KEY
 
 LABELS = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC", "DATE": "DATE"}
@@ -103,7 +103,7 @@ class GlueSplittingTokenizer:
 @Language.component("en_entities", requires=["doc.ents"], assigns=["doc.ents", "span._.source", "span._.lang"])
 def en_entities(doc: Doc) -> Doc:
     """spaCy's entities in our labels and span conventions; page artefacts and non-names dropped."""
-    text = doc.text
+    text = doc_text(doc)
     artefacts = heading_spans(text) + citation_spans(text)
     spans: list[Span] = []
     for ent in _candidates(doc):

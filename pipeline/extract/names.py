@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span
 
 from ..core.names import initials
 from .layout import boilerplate_spans
-from .spans import copy_span, make_span, set_entities
+from .spans import copy_span, doc_text, make_span, set_entities
 
 _ACRONYM = re.compile(r"^[A-ZА-ЯЁ]{2,6}$")
 # Common nouns a model takes for a name: "в Интернете" is no organisation or place, nor are "СМИ" (the media) or
@@ -25,7 +25,7 @@ def names(doc: Doc) -> Doc:
     ents = list(doc.ents)
     ents = _acronyms(doc, ents)
     ents = _repeat_names(doc, ents)
-    page = boilerplate_spans(doc.text)
+    page = boilerplate_spans(doc_text(doc))
     set_entities(doc, [e for e in ents if not any(a <= e.start_char and e.end_char <= b for a, b in page)
                        and not (e.label_ != "DATE" and _COMMON_NOUN.fullmatch(e.text))])
     return doc
@@ -65,7 +65,7 @@ def _repeat_names(doc: Doc, ents: list[Span]) -> list[Span]:
     label_of = {text: counts.most_common(1)[0][0] for text, counts in labels.items()}
     taken = {i for e in ents for i in range(e.start, e.end)}
     out = [copy_span(doc, e, e.start, e.end, label_of.get(e.text, e.label_)) or e for e in ents]
-    document_text = doc.text  # Doc.text joins every token on each access
+    document_text = doc_text(doc)
     first_tokens = defaultdict(list)
     for text in label_of:
         first_tokens[text.split()[0] if " " in text else text].append(text)

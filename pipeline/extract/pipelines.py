@@ -28,7 +28,7 @@ from .extensions import EXTENSIONS, register_extensions
 from .gazetteer import gazetteer
 from .names import names
 from .russian import RazdelTokenizer, ru_dates, ru_morph, ru_ner
-from .spans import make_span, set_entities
+from .spans import doc_text, make_span, set_entities
 from .subject import page_subject
 from .syntax import syntax
 from .trained import trained_names
@@ -100,16 +100,17 @@ def _merge_segments(doc: Doc, segments: list[Segment], pipelines: Pipelines) -> 
     found = [(e.start_char, e.end_char, e.label_, _values(e)) for e in doc.ents
              if not any(a < e.end_char and e.start_char < b for a, b in inside)]
     # each segment is read with its whole line around it (the models see the context), and keeps what is inside
-    text = doc.text  # Doc.text joins every token on each access
+    text = doc_text(doc)
     lines = [_line_of(text, s.start, s.end) for s in segments]
-    texts = [text[a:b] for a, b in lines]
+    unique = sorted(set(lines))  # a line with several segments is read once
     other = pipelines[segments[0].lang]
     # only the run's names are kept: no parse for relations (nor the parser for English); and a Latin run inside
     # a Russian text is a name or a title, which spaCy's model reads without the English tagger
     skip = [name for name in ("trained_names", "parser", "syntax") if name in other.pipe_names]
     with other.select_pipes(disable=skip):
-        subs = list(other.pipe(texts))
-    for segment, (offset, _), sub in zip(segments, lines, subs):
+        read = dict(zip(unique, other.pipe(text[a:b] for a, b in unique)))
+    for segment, line in zip(segments, lines):
+        offset, sub = line[0], read[line]
         for e in sub.ents:
             start, end = offset + e.start_char, offset + e.end_char
             if segment.start <= start and end <= segment.end:

@@ -8,6 +8,17 @@ from spacy.tokens import Doc, Span
 
 from .extensions import CARRIED
 
+_TEXT = "pipeline.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """The document's text, joined once and kept in doc.user_data: Doc.text joins every token on each access,
+    and retokenizing never changes it (the length is checked, in case user data was copied from another Doc)."""
+    text = doc.user_data.get(_TEXT)
+    if text is None or len(text) != (doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0):
+        text = doc.user_data[_TEXT] = doc.text
+    return text
+
 
 def make_span(doc: Doc, start: int, end: int, label: str, source: str, lang: str | None = None) -> Span | None:
     """A labelled span on exact character offsets, or None when they cut through a token."""

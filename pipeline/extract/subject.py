@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 from ..core.pages import key_of, page_titles, value_items
 from ..dates.english import read_english
 from ..dates.russian import read_russian
-from .spans import make_span, set_entities
+from .spans import doc_text, make_span, set_entities
 
 _ITEM = re.compile(r"[A-ZА-ЯЁ«\"][^\n:;|]*")
 _PERSON = re.compile(r"(?:[A-ZА-ЯЁ][\w'’-]*\.?\s+){1,3}[A-ZА-ЯЁ][\w'’-]+")
@@ -27,7 +27,7 @@ def page_subject(doc: Doc) -> Doc:
     """Title names of an organisation's page become ORG spans, at the title and wherever else they stand, and so
     do the items of its infobox lines that list organisations."""
     lang = doc.lang_ if doc.lang_ in _SCRIPT else "en"
-    text = doc.text  # Doc.text joins every token on each access
+    text = doc_text(doc)
     titles = page_titles(text, lang)
     if not titles:
         return doc
