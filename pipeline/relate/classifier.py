@@ -92,14 +92,16 @@ def default_classifier() -> PairClassifier:
 
 
 def classify_pairs(document: Document, sentences: list[tuple[int, int]],
-                   classifier: PairClassifier | None = None) -> list[Relation]:
+                   classifier: PairClassifier | None = None, lang: str | None = None) -> list[Relation]:
     """Relations between names of one sentence whose model probability reaches the class threshold; of a pair
     given a relation both ways ("в Наньпине провинции Фуцзянь" read as either place in the other), only the
-    likelier direction."""
+    likelier direction. With `lang`, only pairs of two names in that language are scored (the others still
+    count as names between)."""
     classifier = classifier or default_classifier()
     mentions = sorted(document.mentions, key=lambda m: (m.start, -m.end))
+    keep = None if lang is None else [m.lang == lang for m in mentions]
     best: dict[frozenset, tuple[float, Relation]] = {}
-    for head, tail, unit, kind, p in score_pairs(document.text, mentions, sentences, classifier):
+    for head, tail, unit, kind, p in score_pairs(document.text, mentions, sentences, classifier, keep):
         if p >= max(classifier.thresholds.get(kind, 1.01), classifier.floor):
             pair = frozenset((head, tail))
             if pair not in best or p > best[pair][0]:
@@ -108,12 +110,13 @@ def classify_pairs(document: Document, sentences: list[tuple[int, int]],
     return [rel for _, rel in best.values()]
 
 
-def score_pairs(text: str, spans: Sequence[Span], sentences: list[tuple[int, int]], classifier: PairClassifier
-                ) -> list[tuple[int, int, tuple[int, int], str, float]]:
+def score_pairs(text: str, spans: Sequence[Span], sentences: list[tuple[int, int]], classifier: PairClassifier,
+                keep: Sequence[bool] | None = None) -> list[tuple[int, int, tuple[int, int], str, float]]:
     """(head index, tail index, unit, type, probability) of the likeliest type of every candidate pair
-    (spans sorted by start); an undirected type is given once per pair, head = the later name."""
+    (spans sorted by start; with `keep`, only pairs of two kept spans); an undirected type is given once per
+    pair, head = the later name."""
     best: dict[tuple, tuple[int, int, tuple[int, int], str, float]] = {}
-    for h, t, unit, features in candidate_features(text, spans, sentences):
+    for h, t, unit, features in candidate_features(text, spans, sentences, keep):
         probs = classifier.probabilities(features)
         allowed = PAIR_TYPES[(spans[h].label, spans[t].label)]
         kind = max(allowed, key=lambda k: probs.get(k, 0.0))
@@ -144,10 +147,11 @@ def units(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def candidate_features(text: str, spans: Sequence[Span], sentences: list[tuple[int, int]]
-                       ) -> Iterator[tuple[int, int, tuple[int, int], list[str]]]:
+def candidate_features(text: str, spans: Sequence[Span], sentences: list[tuple[int, int]],
+                       keep: Sequence[bool] | None = None) -> Iterator[tuple[int, int, tuple[int, int], list[str]]]:
     """(head index, tail index, unit, features) for every ordered pair of names in one unit whose labels
-    fit a type; overlapping or nested spans are never paired. `spans` must be sorted by start."""
+    fit a type; overlapping or nested spans are never paired. `spans` must be sorted by start. With `keep`,
+    a pair with a span not kept is skipped after the cap per unit (so the pairs kept are scored as without it)."""
     position = 0
     for unit in units(text, sentences):
         while position < len(spans) and spans[position].start < unit[0]:
@@ -162,7 +166,8 @@ def candidate_features(text: str, spans: Sequence[Span], sentences: list[tuple[i
                  if a != b and (spans[a].label, spans[b].label) in PAIR_TYPES
                  and (spans[a].end <= spans[b].start or spans[b].end <= spans[a].start)]
         for a, b in pairs[:MAX_PAIRS_PER_UNIT]:
-            yield a, b, unit, pair_features(text, spans, a, b, unit, inside)
+            if keep is None or (keep[a] and keep[b]):
+                yield a, b, unit, pair_features(text, spans, a, b, unit, inside)
 
 
 def pair_features(text: str, spans: Sequence[Span], head: int, tail: int, unit: tuple[int, int],

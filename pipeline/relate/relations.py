@@ -67,8 +67,8 @@ def extract_relations(document: Document, sentences: list[tuple[int, int]]) -> l
     if any(m.lang == "ru" for m in mentions):  # the pair classifier learnt from Russian news (models/relation_pairs.md)
         by_id = {m.id: m for m in mentions}
         paired = _paired(found)
-        for rel in classify_pairs(document, sentences):
-            if by_id[rel.head].lang == by_id[rel.tail].lang == "ru" and not _stated(paired, rel):
+        for rel in classify_pairs(document, sentences, lang="ru"):
+            if not _stated(paired, rel):
                 found[(rel.type, rel.head, rel.tail)] = rel
     by_id = {m.id: m for m in mentions}
     return sorted((r for r in found.values() if _valid(r, by_id)),

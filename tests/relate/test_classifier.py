@@ -144,3 +144,19 @@ def test_a_tiny_training_run_writes_weights_that_load(tmp_path):
     relations = classify_pairs(record(text, [("Северный ветер", "ORG"), ("Архангельске", "LOC")], lang="ru"),
                                [(0, len(text))], classifier)
     assert all(0.0 <= r.confidence <= 1.0 for r in relations)
+
+
+def test_with_a_language_only_pairs_of_that_language_are_scored(shipped):
+    text = "Министерство иностранных дел (МИД) России и Ministry of Foreign Affairs (MFA) of Russia обменялись нотами."
+    names = [("Министерство иностранных дел", "ORG"), ("МИД", "ORG"), ("Ministry of Foreign Affairs", "ORG"),
+             ("MFA", "ORG")]
+    doc = record(text, names, lang="ru")
+    for mention in doc.mentions[2:]:
+        mention.lang = "en"
+    every = classify_pairs(doc, [(0, len(text))], PairClassifier(
+        ["none", "alias_of"], [0.0, 5.0], {}, {"alias_of": 0.0}, floor=0.0))
+    russian = classify_pairs(doc, [(0, len(text))], PairClassifier(
+        ["none", "alias_of"], [0.0, 5.0], {}, {"alias_of": 0.0}, floor=0.0), lang="ru")
+    by_id = {m.id: m for m in doc.mentions}
+    assert any(by_id[r.head].lang == "en" for r in every)  # without it, the English pairs are scored as well
+    assert [(by_id[r.head].text, by_id[r.tail].text) for r in russian] == [("МИД", "Министерство иностранных дел")]
