@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span
 
 from ..dates.russian import find_russian_dates
 from .boundaries import name_pieces
-from .spans import make_span, set_entities
+from .spans import doc_text, make_span, set_entities
 
 
 @lru_cache(maxsize=1)
@@ -116,7 +116,7 @@ def ru_ner(nlp: Language, name: str):
     tagger = natasha_models()["ner"]
 
     def tag_names(doc: Doc) -> Doc:
-        text = doc.text  # Doc.text joins every token on each access
+        text = doc_text(doc)
         if not text.strip():
             return doc
         spans = []
@@ -142,7 +142,7 @@ def _with_country(doc: Doc, spans: list[Span]) -> list[Span]:
     for span in spans:
         previous = out[-1] if out else None
         if (previous is not None and previous.label_ == "ORG" and span.label_ == "LOC"
-                and span.start == previous.end and doc.text[previous.end_char:span.start_char] == " "
+                and span.start == previous.end and doc_text(doc)[previous.end_char:span.start_char] == " "
                 and any(_OWN_HEAD.fullmatch(t.text) for t in previous)
                 and all(t.morph.get("Case") == ["Gen"] for t in span if t.is_alpha)):
             merged = make_span(doc, previous.start_char, span.end_char, "ORG", "natasha", "ru")
@@ -166,7 +166,7 @@ def ru_dates(nlp: Language, name: str):
                 fact = match.fact
                 span._.stated = _iso(fact.year, fact.month, fact.day)
                 dates.append(span)
-        for start, end in find_russian_dates(doc.text):
+        for start, end in find_russian_dates(doc_text(doc)):
             span = make_span(doc, start, end, "DATE", "rule", "ru")
             if span is not None and not _eve_of_event(span):
                 dates.append(span)
@@ -181,14 +181,36 @@ _DATE_HINT = re.compile(r"\d|январ|феврал|март|апрел|\bма[
 
 
 def _natasha_dates(extractor, doc: Doc):
-    """Natasha's dates grammar, run only on the sentences that hold a number or a month name (it needs one);
-    the grammar's chart parser is the slowest part of reading Russian otherwise."""
+    """Natasha's dates grammar, run only around the numbers and month names of each sentence (each of its dates
+    holds one, and none is longer than a few words); the grammar's chart parser is the slowest part of reading
+    Russian otherwise."""
     for sent in doc.sents:
-        if _DATE_HINT.search(sent.text):
-            for match in extractor(sent.text):
-                match.start += sent.start_char
-                match.stop += sent.start_char
+        text = sent.text
+        for start, end in _hint_windows(text):
+            for match in extractor(text[start:end]):
+                match.start += sent.start_char + start
+                match.stop += sent.start_char + start
                 yield match
+
+
+_WINDOW = 32  # characters on each side of a hint: more than any date's words around its number or month
+
+
+def _hint_windows(text: str) -> list[tuple[int, int]]:
+    """Stretches of `text` around each date hint, widened to whitespace, overlapping ones joined."""
+    windows: list[tuple[int, int]] = []
+    for hint in _DATE_HINT.finditer(text):
+        start = max(0, hint.start() - _WINDOW)
+        end = min(len(text), hint.end() + _WINDOW)
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+        while end < len(text) and not text[end].isspace():
+            end += 1
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], end)
+        else:
+            windows.append((start, end))
+    return windows
 
 
 def _eve_of_event(span: Span) -> bool:

@@ -2,6 +2,8 @@
 
 import pytest
 
+from pipeline.extract.russian import _hint_windows
+
 from ..common import ents
 
 pytestmark = pytest.mark.models
@@ -43,6 +45,23 @@ def test_acronym_defined_in_brackets_is_the_organisation(nlp_for):
 def test_dates_with_values(nlp_for, text, date, value):
     doc = nlp_for(text, published="2011-03-09")
     assert [(e.text, e._.value) for e in doc.ents if e.label_ == "DATE"] == [(date, value)]
+
+
+def test_dates_far_apart_in_one_long_sentence_are_each_read_with_their_words(nlp_for):
+    filler = "и многочисленные представители региональных отделений из самых разных городов страны " * 3
+    doc = nlp_for(f"Конференция, начавшаяся 7 марта 2011 года, собрала {filler}и завершилась 12 апреля 2011 г. "
+                  "в Москве.")
+    assert [(e.text, e._.value) for e in doc.ents if e.label_ == "DATE"] == [
+        ("7 марта 2011 года", "2011-03-07"), ("12 апреля 2011 г.", "2011-04-12")]
+
+
+def test_date_hint_windows_reach_whitespace_and_join_when_they_meet():
+    text = "Съезд " + "долгого " * 10 + "года прошёл 7 марта 2011 года, " + "затем " * 12 + "в 2012 году."
+    windows = _hint_windows(text)
+    assert len(windows) == 2  # "7", "марта" and "2011" share one stretch; "2012" has its own
+    for start, end in windows:
+        assert (start == 0 or text[start - 1] == " ") and (end == len(text) or text[end] == " ")
+    assert "7 марта 2011 года" in text[slice(*windows[0])] and "в 2012 году." in text[slice(*windows[1])]
 
 
 def test_year_less_date_without_any_anchor_has_no_value(nlp_for):
