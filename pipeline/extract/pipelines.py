@@ -149,7 +149,7 @@ def _split_tokens_at(doc: Doc, cuts: set[int]) -> None:
     inside = sorted(c for c in cuts if c not in boundaries)
     if not inside:
         return
-    text = doc.text
+    text = doc_text(doc)
     with doc.retokenize() as retokenizer:
         for token in doc:
             t_start, t_end = token.idx, token.idx + len(token)
