@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import spacy
+from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -145,7 +146,8 @@ def _values(span) -> dict:
 
 def _split_tokens_at(doc: Doc, cuts: set[int]) -> None:
     """The main tokenizer may cut a foreign word differently; split tokens so that every cut is a boundary."""
-    boundaries = {t.idx for t in doc} | {t.idx + len(t) for t in doc}
+    offsets = doc.to_array([IDX, LENGTH]).tolist()
+    boundaries = {i for i, _ in offsets} | {i + n for i, n in offsets}
     inside = sorted(c for c in cuts if c not in boundaries)
     if not inside:
         return

@@ -12,10 +12,12 @@ from functools import lru_cache
 from pathlib import Path
 
 import spacy
+from spacy.attrs import IDX, LENGTH, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..core.errors import ConfigError
+from .spans import doc_text
 
 SPANS_KEY = "trained"
 
@@ -41,7 +43,10 @@ class TrainedNames:
         self.tagger = _tagger(str(path))  # its components (a tok2vec the NER listens to, and the NER)
 
     def _copy(self, doc: Doc) -> Doc:
-        return Doc(self.tagger.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])
+        text = doc_text(doc)
+        offsets = doc.to_array([IDX, LENGTH, SPACY]).tolist()  # no Token object made per word
+        return Doc(self.tagger.vocab, words=[text[i:i + n] for i, n, _ in offsets],
+                   spaces=[bool(space) for _, _, space in offsets])
 
     def _keep(self, doc: Doc, tagged: Doc) -> Doc:
         doc.spans[SPANS_KEY] = [Span(doc, e.start, e.end, label=e.label_) for e in tagged.ents]
