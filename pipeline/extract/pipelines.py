@@ -50,12 +50,22 @@ class Pipelines:
         """The document's main-language pipeline, foreign-script runs through the other one, dates resolved."""
         base = base_language(lang, text)
         doc = self[base](text)
-        min_words = 1 if base == "en" else 4  # Russian news quote Latin names; only whole English phrases move
-        segments = foreign_segments(text, base, self.settings.min_segment_letters, min_words)
+        segments = foreign_runs(text, base, self.settings)
         if segments:
             _merge_segments(doc, segments, self)
         tag_bracket_names(doc)
         return resolve_dates(doc, published)
+
+
+def foreign_runs(text: str, base: str, settings: Settings) -> list[Segment]:
+    """The runs of the other script that the other language's models read."""
+    min_words = 1 if base == "en" else 4  # Russian news quote Latin names; only whole English phrases move
+    return foreign_segments(text, base, settings.min_segment_letters, min_words)
+
+
+def foreign_lines(text: str, segments: list[Segment]) -> list[tuple[int, int]]:
+    """The lines the segments stand in, each once, in order: what the other language's models read."""
+    return sorted({_line_of(text, s.start, s.end) for s in segments})
 
 
 def build_pipelines(settings: Settings) -> Pipelines:
@@ -103,7 +113,7 @@ def _merge_segments(doc: Doc, segments: list[Segment], pipelines: Pipelines) -> 
     # each segment is read with its whole line around it (the models see the context), and keeps what is inside
     text = doc_text(doc)
     lines = [_line_of(text, s.start, s.end) for s in segments]
-    unique = sorted(set(lines))  # a line with several segments is read once
+    unique = foreign_lines(text, segments)  # a line with several segments is read once
     other = pipelines[segments[0].lang]
     # only the run's names are kept: no parse for relations (nor the parser for English); and a Latin run inside
     # a Russian text is a name or a title, which spaCy's model reads without the English tagger

@@ -29,3 +29,13 @@ def test_cyrillic_runs_inside_english_go_to_russian_with_exact_offsets():
 
 def test_a_single_latin_word_in_russian_text_stays_with_russian():
     assert foreign_segments("Компания Google открыла офис в Москве.", "ru", min_words=4) == []
+
+
+def test_the_other_models_read_each_line_with_a_foreign_run_once():
+    from pipeline.core.settings import Settings
+    from pipeline.extract.pipelines import foreign_lines, foreign_runs
+
+    segments = foreign_runs(ARTICLE, "en", Settings())
+    lines = foreign_lines(ARTICLE, segments)
+    assert [ARTICLE[a:b] for a, b in lines] == ARTICLE.rstrip("\n").split("\n")  # two runs on line 2: read once
+    assert len(segments) == 3
