@@ -65,7 +65,6 @@ def extract_relations(document: Document, sentences: list[tuple[int, int]]) -> l
     for rel in _aliases(document.text, mentions, units):
         found.setdefault((rel.type, rel.head, rel.tail), rel)
     if any(m.lang == "ru" for m in mentions):  # the pair classifier learnt from Russian news (models/relation_pairs.md)
-        by_id = {m.id: m for m in mentions}
         paired = _paired(found)
         for rel in classify_pairs(document, sentences, lang="ru"):
             if not _stated(paired, rel):
