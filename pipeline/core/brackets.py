@@ -4,7 +4,9 @@
 An encyclopedia's first sentence names its subject and then, in brackets, the name in the original language, its
 romanisation and its abbreviations. Such a bracket is read as a list of names when a language or romanisation cue
 opens one of its items ("Russian:", "romanized:", "рус.", "сокр."), or when its first item is written in the other
-script. Extraction tags the items; linking takes them as names of the same thing.
+script. Extraction tags the items; linking takes them as names of the same thing. A bracket holding only a name
+of two to six capitalised Latin words is the name's translation ("Sotsialisticheskoye Soprotivleniye (Socialist
+Resistance)"): bracket_translation.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ _CUE = re.compile(r"(?i)(?:(?:in\s+)?(?:russian|english|ukrainian|belarusian)|ro
 _CYRILLIC = re.compile("[А-Яа-яЁё]")
 _LATIN = re.compile("[A-Za-z]")
 _NAME = re.compile(r"[A-ZА-ЯЁ«\"„][^\n()\[\]]*")
+_WORD = r"[A-Z][A-Za-z'’-]*"
+_TITLE_CASE = re.compile(rf"\(({_WORD}(?:[ \t]+(?:{_WORD}|of|the|and|for|in|on|de|la|del|des)){{0,4}}[ \t]+{_WORD})\)")
 
 
 def bracket_items(text: str, end: int) -> list[tuple[int, int]]:
@@ -50,3 +54,11 @@ def bracket_items(text: str, end: int) -> list[tuple[int, int]]:
     if not cued and own_script.search(first):
         return []  # "(Moscow)", "(the party)": not a list of the name's other forms
     return items
+
+
+def bracket_translation(text: str, end: int) -> tuple[int, int] | None:
+    """The span of a name of two to six capitalised Latin words that alone fills the bracket opening right after
+    offset `end` ("(Socialist Resistance)", "(Union of Right Forces)"); None for anything else ("(Russia)",
+    "(the party)", "(2012–2013)")."""
+    match = _TITLE_CASE.match(text, end + 1) if text[end:end + 2] == " (" else None
+    return match.span(1) if match else None

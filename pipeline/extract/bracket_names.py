@@ -2,7 +2,9 @@
 
 "The Congress of Russian Communities (Russian: Конгресс русских общин, Kongress russkikh obschin, KRO)": the
 bracket's items (core/brackets.py) are the organisation's other names, whatever the models made of them
-("Kongress" as a person). Run on the whole document, after foreign-script segments got their entities.
+("Kongress" as a person). A bracket that holds only a capitalised Latin name no model marked is the name's
+translation: "Sotsialisticheskoye Soprotivleniye (Socialist Resistance)". Run on the whole document, after
+foreign-script segments got their entities.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import re
 
 from spacy.tokens import Doc
 
-from ..core.brackets import bracket_items
+from ..core.brackets import bracket_items, bracket_translation
 from ..normalise.component import as_written
 from .spans import doc_text, make_span, set_entities
 
@@ -23,7 +25,11 @@ def tag_bracket_names(doc: Doc) -> None:
     for ent in doc.ents:
         if ent.label_ != "ORG":
             continue
-        for start, end in bracket_items(text, ent.end_char):
+        items = bracket_items(text, ent.end_char)
+        translation = None if items else bracket_translation(text, ent.end_char)
+        if translation and not any(e.start_char < translation[1] and translation[0] < e.end_char for e in doc.ents):
+            items = [translation]  # unmarked by the models: a place or a person in brackets stays theirs
+        for start, end in items:
             lang = "ru" if re.search("[А-Яа-яЁё]", text[start:end]) else "en"
             span = make_span(doc, start, end, "ORG", "rule", lang)
             if span is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.core.brackets import bracket_items
+from pipeline.core.brackets import bracket_items, bracket_translation
 
 LISTS = [
     ("The Congress of Russian Communities (Russian: Конгресс русских общин, Kongress russkikh obschin, KRO) is",
@@ -39,3 +39,18 @@ def test_a_bracket_lists_the_other_names(text, name, items):
 @pytest.mark.parametrize("text, name", NOT_LISTS, ids=lambda x: x[:25])
 def test_other_brackets_list_no_names(text, name):
     assert bracket_items(text, text.index(name) + len(name)) == []
+
+
+@pytest.mark.parametrize("text, translation", [
+    ("the fusion of Vpered and Sotsialisticheskoye Soprotivleniye (Socialist Resistance).", "Socialist Resistance"),
+    ("Soyuz Pravykh Sil (Union of Right Forces) was a party", "Union of Right Forces"),
+    ("Vesna (Russia) is a movement", None),  # one word: a place, a language, a short gloss
+    ("Yabloko (the party) said", None),
+    ("the Left Front (2008–2014)", None),
+    ("Oborona (Defence, Oborona) was", None),  # a list is bracket_items' to read
+    ("Oborona (Youth Movement of\nRussia)", None),  # across a line break
+])
+def test_a_bracket_holding_only_a_capitalised_name_is_its_translation(text, translation):
+    end = text.index(" (")
+    span = bracket_translation(text, end)
+    assert (text[span[0]:span[1]] if span else None) == translation
