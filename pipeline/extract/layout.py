@@ -10,7 +10,9 @@ from ..core.resources import infobox_keys
 _HEADING_EDIT = re.compile(r"^(?P<title>[A-Z][^\n]{0,80}?[a-z)])Edit[ \t]*$", re.M)
 # A short line whose first words run straight into a capitalised value: "Political positionFar-left".
 _GENERIC_GLUE = re.compile(r"^(?P<key>[A-Z][a-z]{2,}(?: [a-z]{2,}){0,3})(?=[A-Z][a-z]|[0-9])", re.M)
-_CITATION = re.compile(r"\[(?:\d{1,3}|[a-z]|citation needed|note \d+)\]")
+_CITATION = re.compile(r"\[(?:\d{1,3}|[a-z]|citation needed|note \d+)\]"
+                       # a copied reference's "Archived 2013-12-24 at the Wayback Machine": the word, not the date
+                       r"|\bArchived(?= [\w ,-]{4,20} at the Wayback Machine)")
 
 
 def glue_points(text: str, keys: tuple[str, ...] | None = None) -> list[int]:
@@ -44,7 +46,7 @@ def heading_spans(text: str) -> list[tuple[int, int]]:
 
 
 def citation_spans(text: str) -> list[tuple[int, int]]:
-    """Citation markers such as "[4]" or "[citation needed]"."""
+    """Citation markers such as "[4]" or "[citation needed]", and "Archived" before "... at the Wayback Machine"."""
     return [(m.start(), m.end()) for m in _CITATION.finditer(text)]
 
 

@@ -116,3 +116,9 @@ def test_the_lines_around_a_copied_article_name_nothing(nlp_for):
                   "Categories: Political parties in Russia | Left-wing parties\n")
     assert ents(doc) == [("Left Front", "ORG"), ("2008", "DATE")]
 
+
+
+def test_a_copied_reference_keeps_its_archive_date_and_names_no_archived(nlp_for):
+    found = ents(nlp_for('"Moscow rally" (in Russian). Novaya Gazeta. Archived 2013-12-24 at the Wayback Machine.'))
+    assert ("2013-12-24", "DATE") in found
+    assert not any("Archived" in text for text, _ in found)

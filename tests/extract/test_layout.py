@@ -34,3 +34,8 @@ def test_wiki_headings_ending_in_edit():
 def test_citation_markers():
     text = "two organisations.[1][2][3] Shortly [citation needed] after"
     assert [text[a:b] for a, b in citation_spans(text)] == ["[1]", "[2]", "[3]", "[citation needed]"]
+
+
+def test_the_word_archived_of_a_copied_reference_is_an_artefact_and_its_date_is_not():
+    text = "Novaya Gazeta (in Russian). Archived 2013-12-24 at the Wayback Machine. The Archived Papers"
+    assert [text[a:b] for a, b in citation_spans(text)] == ["Archived"]  # the date stays text to read
