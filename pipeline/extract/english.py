@@ -18,6 +18,7 @@ _TRAINED_LABELS = {"PERSON", "ORG", "GPE"}  # what models/ner-en learnt (pipelin
 # (base label, tagger label) where the tagger's is taken for the very same words
 _CORRECTED = {("ORG", "GPE"), ("GPE", "ORG")}
 _LIST_WORDS = {",", ";", "and", "or"}
+_BULLET_KEY = re.compile(r"[-*•–]\s*[^:\n]{1,60}:")
 _LEADING = {"the", "The", "THE", "a", "an"}
 _SPLIT_AT = {"(", ")", "[", "]", "{", "}", ";", "|", "«", "»", '"', "“", "”", "—", "–", ",", "/"}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
@@ -161,13 +162,16 @@ def _candidates(doc: Doc) -> list[Span]:
     Progressive Party" over "Progressive Party": the outermost name, as the pipeline marks names). Where the
     tagger marks the very same words, its label is taken between organisation and place ("Hapoel Haifa" is a
     club); its person labels are not ("Rosario, a city in central Argentina" is no person, nor is "Alexei
-    Navalny" an organisation). The tagger's names where the base model saw none are added. A tagger's name that
-    opens with an infobox key ("Ideology", "HeadquartersMoscow"), runs across a line break or reads as a list
-    ("Perm, Saratov and", "Vpered and Sotsialisticheskoye Soprotivleniye") is not taken."""
+    Navalny" an organisation). The tagger's names where the base model saw none are added, except in a table row
+    or a list item's "key: value" line (page layout, where the tagger reads field labels as names: "Seats",
+    "Orange Gold Black", "Youth Wing"). A tagger's name that opens with an infobox key ("Ideology",
+    "HeadquartersMoscow"), runs across a line break or reads as a list ("Perm, Saratov and", "Vpered and
+    Sotsialisticheskoye Soprotivleniye") is not taken."""
     if SPANS_KEY not in doc.spans:
         return list(doc.ents)
     out = list(doc.ents)
     keys = _key_words()
+    text = doc_text(doc)
     for span in doc.spans[SPANS_KEY]:
         if span.label_ not in _TRAINED_LABELS or "\n" in span.text or span[0].text.casefold() in keys \
                 or any(t.text in _LIST_WORDS for t in span):
@@ -175,13 +179,25 @@ def _candidates(doc: Doc) -> list[Span]:
         overlapping = [e for e in out if e.start < span.end and span.start < e.end]
         if [(e.start, e.end) for e in overlapping] == [(span.start, span.end)]:
             taken = (overlapping[0].label_, span.label_) in _CORRECTED
+        elif not overlapping:
+            taken = not _layout_line(text, span)
         else:
             taken = all(e.label_ in _TRAINED_LABELS and span.start <= e.start and e.end <= span.end
-                        for e in overlapping)  # none, or only shorter names inside it
+                        for e in overlapping)  # only shorter names inside it
         if taken:
             span._.source, span._.lang = "model", "en"  # (stored by offsets: only on a span that is kept)
             out = [e for e in out if e not in overlapping] + [span]
     return sorted(out, key=lambda e: e.start)
+
+
+def _layout_line(text: str, span: Span) -> bool:
+    """The span stands in a line of page layout: a table row ("| Colours | Orange Gold Black |") or a list item's
+    "key: value" ("- Seats1 Title: Seats in the State Duma"). (Short lines are not counted: news headlines are
+    short lines, and their names are names.)"""
+    start = text.rfind("\n", 0, span.start_char) + 1
+    end = text.find("\n", span.end_char)
+    line = text[start:len(text) if end < 0 else end].strip()
+    return "|" in line or _BULLET_KEY.match(line) is not None
 
 
 @lru_cache(maxsize=1)

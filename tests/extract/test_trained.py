@@ -58,3 +58,24 @@ def test_a_name_both_models_give_alike_is_spacys(nlp_for):
     doc = nlp_for("Ivan Petrovsky spoke to reporters in Tula on Monday.")
     sources = {e.text: e._.source for e in doc.ents}
     assert sources["Ivan Petrovsky"] == "spacy"  # the tagger agreed, and took nothing
+
+
+
+@pytest.mark.parametrize("text, words, layout", [
+    ("Leader: Ivan Petrov\n- Youth Wing: People's Democratic Union\nFounded: 2012", "Youth Wing", True),
+    ("| Colours | Orange Gold Black |", "Orange Gold Black", True),
+    ("Bruno told the Sun: there was no deal.", "Sun", False),  # a colon in a sentence
+    ("SOCCER - JAPAN GET ASIAN CUP WIN", "JAPAN", False),  # a headline: a short line, but its names are names
+])
+def test_lines_of_page_layout_are_told_from_prose(nlp_for, text, words, layout):
+    from pipeline.extract.english import _layout_line
+
+    doc = nlp_for(text)
+    start = text.index(words)
+    assert _layout_line(text, doc.char_span(start, start + len(words))) is layout
+
+
+def test_the_tagger_adds_no_name_in_a_table_row(nlp_for):
+    doc = nlp_for("The party was founded in 2012.\n| Colours | Orange Gold Black |\n"
+                  "| Seats in the State Duma | 0 / 450 |")
+    assert not [e.text for e in doc.ents if e._.source == "model"]
