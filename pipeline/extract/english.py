@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span
 
 from ..core.resources import infobox_keys
 from .layout import citation_spans, glue_points, heading_spans
-from .spans import copy_span, doc_text, set_entities
+from .spans import copy_span, doc_text, make_span, set_entities
 from .trained import SPANS_KEY
 
 LABELS = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC", "DATE": "DATE"}
@@ -24,16 +24,22 @@ _SPLIT_AT = {"(", ")", "[", "]", "{", "}", ";", "|", "«", "»", '"', "“", "�
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 _DATE_SPLIT_AT = {"ended", "ending", "to", "through", "until", "and", "or", "between", "from"}
 _DATE_LEADING = {"earlier", "later"}
+# how often, not when ("an annual conference", "gather daily"): no date
+_FREQUENCIES = {"annual", "annually", "daily", "weekly", "monthly", "yearly", "quarterly", "biannual", "nightly"}
 _PERIOD_OPENERS = {"(", "in", "from", "during", "between", "since"}
 _TITLES = {"secretary", "secretaries", "head", "heads", "minister", "ministers"}
 _KIND_WORDS = {"party", "movement", "union", "front", "league", "organization", "organisation", "association",
                "federation", "confederation", "coalition", "bloc", "alliance", "society", "foundation", "centre",
                "center", "committee", "council", "group"}
 _OPENING, _CLOSING = {'"', "“", "«"}, {'"', "”", "»"}
+_ISO_DATE = re.compile(r"(?<![\d-])(?:1[5-9]\d\d|20\d\d)-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\d-])")
 # Two years joined by a dash: a period from one to the other, one date ("2012–2013" = 2012/2013)
 _YEAR_RANGE = re.compile(r"(1[5-9]\d\d|20\d\d)\s*[-–—]\s*(1[5-9]\d\d|20\d\d)")
 _FEATURES = {"forest", "forests", "river", "lake", "park", "mountains", "hills", "valley", "reserve", "island",
              "islands", "bay", "sea", "strait", "canal", "peninsula", "gulf", "desert"}
+# a name that ends in an administrative division's word is a place ("Yuzhnoye Tushino District", "Perm Krai");
+# not "County", which ends football clubs' names ("Ross County")
+_DIVISIONS = {"district", "oblast", "krai", "province", "raion", "okrug", "region", "municipality"}
 _GENERIC_BODY = {
     "assembly", "board", "bureau", "cabinet", "central", "committee", "congress", "council", "executive",
     "general", "government", "political", "presidium", "secretariat", "supreme", "standing", "national",
@@ -118,7 +124,7 @@ def en_entities(doc: Doc) -> Doc:
             ent._.lang = "en"
         for part in _split(doc, ent, label):
             part = _trim(doc, part)
-            if part is None or _inside(part, artefacts) or not _is_name(part):
+            if part is None or _inside(part, artefacts) or not _is_name(part) or part.text.lower() in _FREQUENCIES:
                 continue
             if part.label_ == "DATE":
                 part = _widen_day_range(doc, part)
@@ -127,8 +133,25 @@ def en_entities(doc: Doc) -> Doc:
             if part.label_ != "DATE":
                 part = _geographic_feature(doc, part)
             spans.append(part)
+    spans = _whole_iso_dates(doc, text, spans)
     set_entities(doc, _with_quoted_part(doc, [s for s in spans if not _title_word(doc, s)]))
     return doc
+
+
+def _whole_iso_dates(doc: Doc, text: str, spans: list[Span]) -> list[Span]:
+    """"Registered: 1991-03-14": spaCy's model reads a date written the ISO way as five tokens and sometimes keeps
+    "1991-03" of it, or nothing; the date is the whole of it."""
+    for match in _ISO_DATE.finditer(text):
+        a, b = match.span()
+        touching = [s for s in spans if s.start_char < b and a < s.end_char]
+        whole = doc.char_span(a, b)
+        if whole is None or any(s.label_ != "DATE" or s.start_char < a or s.end_char > b for s in touching):
+            continue  # a longer date ("1990-11-17 to 1991-03-14") or a name around it: as the model read it
+        if not touching:
+            spans.append(make_span(doc, a, b, "DATE", "rule", "en"))
+        elif [(s.start_char, s.end_char) for s in touching] != [(a, b)]:
+            spans = [s for s in spans if s not in touching] + [copy_span(doc, touching[0], whole.start, whole.end)]
+    return spans
 
 
 def _title_word(doc: Doc, span: Span) -> bool:
@@ -281,10 +304,12 @@ def _widen_day_range(doc: Doc, span: Span) -> Span:
 
 
 def _geographic_feature(doc: Doc, span: Span) -> Span:
-    """"Khimki forest", "Siverskiy Forest": a name followed by a landscape noun is that place."""
+    """"Khimki forest", "Siverskiy Forest": a name followed by a landscape noun is that place; so is a name that ends
+    in a division's word ("Yuzhnoye Tushino District")."""
     if span.end < len(doc) and doc[span.end].lower_ in _FEATURES and span.label_ in ("ORG", "LOC", "PER"):
         if all(t.is_title for t in span):
             return copy_span(doc, span, span.start, span.end + 1, "LOC") or span
-    if len(span) > 1 and span[-1].lower_ in _FEATURES and span.label_ != "LOC":
+    if len(span) > 1 and span.label_ != "LOC" and (span[-1].lower_ in _FEATURES or (
+            span[-1].lower_ in _DIVISIONS and not any(t.is_lower for t in span))):  # not "Commission of the X Region"
         return copy_span(doc, span, span.start, span.end, "LOC") or span
     return span

@@ -122,3 +122,24 @@ def test_a_copied_reference_keeps_its_archive_date_and_names_no_archived(nlp_for
     found = ents(nlp_for('"Moscow rally" (in Russian). Novaya Gazeta. Archived 2013-12-24 at the Wayback Machine.'))
     assert ("2013-12-24", "DATE") in found
     assert not any("Archived" in text for text, _ in found)
+
+
+def test_a_date_written_the_iso_way_is_one_date(nlp_for):
+    doc = nlp_for("Party\n- Founders: , , ,,\n- Registered: 1991-03-14\n- Foundation: 1990-11-17\n")
+    dates = [(e.text, e._.value) for e in doc.ents if e.label_ == "DATE"]
+    assert dates == [("1991-03-14", "1991-03-14"), ("1990-11-17", "1990-11-17")]
+
+
+def test_how_often_is_no_date(nlp_for):
+    found = ents(nlp_for("The party coordinates an annual international conference, and its members meet weekly."))
+    assert not [text for text, label in found if label == "DATE"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("He was elected to the municipal council of the Yuzhnoye Tushino District of Moscow.",
+     ("Yuzhnoye Tushino District", "LOC")),
+    ("The Central Election Commission of the Perm Region met on Monday.",
+     ("Central Election Commission of the Perm Region", "ORG")),  # an organisation of a region
+])
+def test_a_name_ending_in_a_division_word_is_a_place(nlp_for, text, expected):
+    assert expected in ents(nlp_for(text))
