@@ -15,7 +15,7 @@ def name_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     cuts, opened = [], None
     for i in range(start, end):
         ch = text[i]
-        if ch in "()[]\n":
+        if ch in "()[]\n|":  # a table cell ends a name too
             cuts.append(i)
         elif ch in _OPEN and opened is None:
             opened = i

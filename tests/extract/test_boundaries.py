@@ -18,6 +18,9 @@ from pipeline.extract.boundaries import name_pieces
     ("Left Front\nLeader", "Left Front\nLeader", ["Left Front", "Leader"]),
     ("the Left Front and", "the Left Front and", ["the Left Front"]),
     ('"Left Front",', '"Left Front",', ["Left Front"]),
+    # a table row copied from a page: the cell separators end the name
+    ("Объединённая коммунистическая партия | |", "Объединённая коммунистическая партия | |",
+     ["Объединённая коммунистическая партия"]),
 ])
 def test_name_pieces(text, model_span, expected):
     assert [text[a:b] for a, b in name_pieces(text, 0, len(model_span))] == expected
