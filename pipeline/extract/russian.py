@@ -11,6 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..dates.russian import find_russian_dates
+from ..normalise.stress import plain, without_stress
 from .boundaries import name_pieces
 from .spans import doc_text, make_span, set_entities
 
@@ -100,7 +101,7 @@ def ru_morph(nlp: Language, name: str):
     def tag_morphology(doc: Doc) -> Doc:
         sentences = [[t for t in sent if not t.is_space] for sent in doc.sents]
         sentences = [s for s in sentences if s]
-        markups = tagger.map([[t.text for t in s] for s in sentences])
+        markups = tagger.map([[plain(t.text) for t in s] for s in sentences])
         for tokens, markup in zip(sentences, markups):
             for token, tagged in zip(tokens, markup.tokens):
                 token.pos_ = tagged.pos
@@ -120,8 +121,10 @@ def ru_ner(nlp: Language, name: str):
         if not text.strip():
             return doc
         spans = []
-        for found in tagger(text).spans:
-            for start, end in name_pieces(text, found.start, found.stop):
+        read, offsets = without_stress(text)
+        for found in tagger(read).spans:
+            first, stop = (offsets[found.start], offsets[found.stop]) if offsets else (found.start, found.stop)
+            for start, end in name_pieces(text, first, stop):
                 span = make_span(doc, start, end, found.type, "natasha", "ru")
                 if span is not None:
                     spans.append(span)

@@ -6,6 +6,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .nominative import Word, nominative
+from .stress import plain
 from .translit import latin_key
 
 
@@ -23,14 +24,15 @@ def as_written(span: Span) -> None:
 
 
 def set_normal(span: Span, normal: str) -> None:
-    """Set the normal form and, for names (not dates), its Latin key."""
+    """Set the normal form (without Russian stress marks) and, for names (not dates), its Latin key."""
+    normal = plain(normal)
     span._.normal = normal
     span._.translit = latin_key(normal) if span.label_ != "DATE" else None
 
 
 def russian_normal(span: Span) -> str:
     """The span's name in the nominative, from the tokens' Natasha morphology and pymorphy3 inflection."""
-    words = [Word(t.text, t.pos_, t.morph.to_dict(), t.whitespace_) for t in span if not t.is_space]
+    words = [Word(plain(t.text), t.pos_, t.morph.to_dict(), t.whitespace_) for t in span if not t.is_space]
     if not words:
         return span.text
     normal = nominative(words, span.label_)

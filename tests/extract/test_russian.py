@@ -96,3 +96,9 @@ def test_the_internet_the_media_and_page_navigation_name_nothing(nlp_for):
     doc = nlp_for("Перейти к: навигация, поиск\nВчера в Интернете появилось обращение Левого фронта, о нём "
                   "пишут СМИ.\nКатегории: Политические партии России\n")
     assert [(t, label) for t, label in ents(doc) if label != "DATE"] == [("Левого фронта", "ORG")]
+
+
+def test_a_name_with_stress_marks_is_read_whole_and_normalised_without_them(nlp_for):
+    text = "Лидер Объединённой коммунисти́ческой па́ртии выступил в Москве."
+    orgs = [(e.text, e._.normal) for e in nlp_for(text).ents if e.label_ == "ORG"]
+    assert orgs == [("Объединённой коммунисти́ческой па́ртии", "Объединённая коммунистическая партия")]
