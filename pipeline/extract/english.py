@@ -40,10 +40,12 @@ _FEATURES = {"forest", "forests", "river", "lake", "park", "mountains", "hills",
 # a name that ends in an administrative division's word is a place ("Yuzhnoye Tushino District", "Perm Krai");
 # not "County", which ends football clubs' names ("Ross County")
 _DIVISIONS = {"district", "oblast", "krai", "province", "raion", "okrug", "region", "municipality"}
+# an organisation named with these words only is a body of another one ("the Central Committee", "Federal party
+# Committee") or a page's field label or value ("Seats", "None"): no name
 _GENERIC_BODY = {
     "assembly", "board", "bureau", "cabinet", "central", "committee", "congress", "council", "executive",
     "general", "government", "political", "presidium", "secretariat", "supreme", "standing", "national",
-    "the", "of", "and",
+    "the", "of", "and", "party", "federal", "regional", "parliament", "parliaments", "seats", "none",
 }
 _MONTHS = ("january february march april may june july august september october november december "
            "jan feb mar apr jun jul aug sep sept oct nov dec").split()

@@ -143,3 +143,16 @@ def test_how_often_is_no_date(nlp_for):
 ])
 def test_a_name_ending_in_a_division_word_is_a_place(nlp_for, text, expected):
     assert expected in ents(nlp_for(text))
+
+
+@pytest.mark.parametrize("words, is_name", [
+    ("Federal party Committee", False), ("Seats", False), ("None", False), ("Regional Parliaments", False),
+    ("Central Committee", False), ("Federal Security Service", True), ("Party of Regions", True),
+])
+def test_an_organisation_named_with_generic_words_only_is_no_name(nlp_for, words, is_name):
+    from spacy.tokens import Span
+
+    from pipeline.extract.english import _is_name
+
+    doc = nlp_for(f"{words} was mentioned.")
+    assert _is_name(Span(doc, 0, len(words.split()), label="ORG")) is is_name
