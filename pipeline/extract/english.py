@@ -24,6 +24,7 @@ _SPLIT_AT = {"(", ")", "[", "]", "{", "}", ";", "|", "«", "»", '"', "“", "�
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 _DATE_SPLIT_AT = {"ended", "ending", "to", "through", "until", "and", "or", "between", "from"}
 _DATE_LEADING = {"earlier", "later"}
+_SEASONS = {"spring", "summer", "autumn", "fall", "winter"}
 # how often, not when ("an annual conference", "gather daily"): no date
 _FREQUENCIES = {"annual", "annually", "daily", "weekly", "monthly", "yearly", "quarterly", "biannual", "nightly"}
 _PERIOD_OPENERS = {"(", "in", "from", "during", "between", "since"}
@@ -297,8 +298,11 @@ def _inside(span: Span, areas: list[tuple[int, int]]) -> bool:
 
 
 def _widen_day_range(doc: Doc, span: Span) -> Span:
-    """"13 — 16 October 2011": spaCy takes the number before the dash as a cardinal; the range is one date."""
+    """"13 — 16 October 2011": spaCy takes the number before the dash as a cardinal; the range is one date. And
+    "summer 2008 – autumn 2009": the season before a year spaCy took alone is the date's."""
     i = span.start
+    if i >= 1 and doc[i - 1].lower_ in _SEASONS and span[0].like_num:
+        return copy_span(doc, span, i - 1, span.end) or span
     if i >= 2 and doc[i - 1].text in {"-", "–", "—"} and doc[i - 2].like_num and doc[i].like_num:
         if doc[i - 2].text.isdigit() and 1 <= int(doc[i - 2].text) <= 31:
             return copy_span(doc, span, i - 2, span.end) or span

@@ -156,3 +156,9 @@ def test_an_organisation_named_with_generic_words_only_is_no_name(nlp_for, words
 
     doc = nlp_for(f"{words} was mentioned.")
     assert _is_name(Span(doc, 0, len(words.split()), label="ORG")) is is_name
+
+
+def test_two_seasons_of_a_period_are_two_dates_each_with_its_season(nlp_for):
+    doc = nlp_for("The campaign ran from summer 2008 – autumn 2009 in Moscow.")
+    assert [(e.text, e._.value) for e in doc.ents if e.label_ == "DATE"] == [
+        ("summer 2008", "2008-SU"), ("autumn 2009", "2009-FA")]
