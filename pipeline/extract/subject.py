@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 from ..core.pages import key_of, page_titles, value_items
 from ..dates.english import read_english
 from ..dates.russian import read_russian
+from ..normalise.stress import plain, without_stress
 from .spans import doc_text, make_span, set_entities
 
 _ITEM = re.compile(r"[A-ZА-ЯЁ«\"][^\n:;|]*")
@@ -32,9 +33,11 @@ def page_subject(doc: Doc) -> Doc:
     if not titles:
         return doc
     found, keys = _infobox_names(doc, text, lang)
-    for title in sorted(titles, key=len, reverse=True):
-        for match in re.finditer(rf"(?<!\w){re.escape(title)}(?!\w)", text):
-            span = make_span(doc, match.start(), match.end(), "ORG", "rule", lang)
+    read, offsets = without_stress(text)  # the first sentence of a Russian article stresses the title's words
+    for title in sorted({plain(t) for t in titles}, key=len, reverse=True):
+        for match in re.finditer(rf"(?<!\w){re.escape(title)}(?!\w)", read):
+            start, end = (offsets[match.start()], offsets[match.end()]) if offsets else match.span()
+            span = make_span(doc, start, end, "ORG", "rule", lang)
             if span is not None:
                 found.append(span)
     current = [e for e in doc.ents if not any(a <= e.start_char and e.end_char <= b for a, b in keys)]

@@ -67,3 +67,11 @@ def test_infobox_dates_are_read_whole_and_keys_name_nothing(nlp_for):
 def test_a_date_key_alone_takes_the_date_on_the_line_below(nlp_for, text, date):
     doc = nlp_for(text)
     assert [(e.text, e._.value) for e in doc.ents if e.label_ == "DATE"] == [date]
+
+
+@pytest.mark.models
+def test_the_stressed_title_in_an_article_s_first_sentence_is_the_organisation(nlp_for):
+    text = ("Оборона\n\nЛидер:\n\nОлег Козловский\n\nДата основания:\n\n2005\n\n"
+            "Оборо́на — молодёжное движение, созданное в 2005 году.")
+    orgs = [(e.text, e._.normal) for e in nlp_for(text).ents if e.label_ == "ORG"]
+    assert ("Оборо́на", "Оборона") in orgs
