@@ -180,7 +180,10 @@ def ru_dates(nlp: Language, name: str):
     return find_dates
 
 
-_DATE_HINT = re.compile(r"\d|январ|феврал|март|апрел|\bма[йяе]\b|июн|июл|август|сентябр|октябр|ноябр|декабр", re.I)
+# Every date of Natasha's grammar holds a month name, a "DD.MM." number or a year word ("2011 г.", "2011 года";
+# "лет" is a form of "год" to it)
+_DATE_HINT = re.compile(r"январ|феврал|март|апрел|\bма[йяе]\b|июн|июл|август|сентябр|октябр|ноябр|декабр|"
+                        r"\d\s*\.\s*\d|(?<![А-Яа-яЁё])(?:гг?\b|год|лет\b)", re.I)
 
 
 def _natasha_dates(extractor, doc: Doc):
