@@ -34,7 +34,7 @@ def page_subject(doc: Doc) -> Doc:
         return doc
     found, keys = _infobox_names(doc, text, lang)
     read, offsets = without_stress(text)  # the first sentence of a Russian article stresses the title's words
-    for title in sorted({plain(t) for t in titles}, key=len, reverse=True):
+    for title in sorted(dict.fromkeys(plain(t) for t in titles), key=len, reverse=True):  # ties in page order
         for match in re.finditer(rf"(?<!\w){re.escape(title)}(?!\w)", read):
             start, end = (offsets[match.start()], offsets[match.end()]) if offsets else match.span()
             span = make_span(doc, start, end, "ORG", "rule", lang)
