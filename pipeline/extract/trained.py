@@ -40,7 +40,7 @@ class TrainedNames:
     """Runs a trained spaCy NER over a token copy of each document."""
 
     def __init__(self, path: Path) -> None:
-        self.tagger = _tagger(str(path))  # its components (a tok2vec the NER listens to, and the NER)
+        self.tagger = _tagger(str(path))  # a spaCy pipeline whose NER has its own token layer
 
     def _copy(self, doc: Doc) -> Doc:
         text = doc_text(doc)
