@@ -48,6 +48,11 @@ class Mention(_Record):
     source: MentionSource
     translit: str | None = Field(None, description="Latin key of a Russian name's normal form (Wikipedia scheme)")
 
+    @property
+    def dated(self) -> bool:
+        """A DATE with a calendar value ("2011-03"), which a relation can hold; not "PRESENT_REF" ("now")."""
+        return self.label == "DATE" and bool(self.value) and self.value[0].isdigit()
+
     @model_validator(mode="after")
     def _span_is_ordered(self) -> Mention:
         if self.end <= self.start or len(self.text) != self.end - self.start:

@@ -27,6 +27,10 @@ _DATE_LEADING = {"earlier", "later"}
 _SEASONS = {"spring", "summer", "autumn", "fall", "winter"}
 # how often, not when ("an annual conference", "gather daily"): no date
 _FREQUENCIES = {"annual", "annually", "daily", "weekly", "monthly", "yearly", "quarterly", "biannual", "nightly"}
+# an age ("a 6-year-old boy", "52 years old"), not a date
+_AGE = re.compile(r"(?i)^(?:an?\s+)?[\w.]+[-\s](?:year|month|week|day)s?[-\s]old$")
+# adverbs that refer to the time of writing or before it (TimeML's PRESENT_REF, PAST_REF), dated by the resolver
+_TIME_REFERENCES = {"now", "currently", "recently"}
 _PERIOD_OPENERS = {"(", "in", "from", "during", "between", "since"}
 _TITLES = {"secretary", "secretaries", "head", "heads", "minister", "ministers"}
 _KIND_WORDS = {"party", "movement", "union", "front", "league", "organization", "organisation", "association",
@@ -128,7 +132,8 @@ def en_entities(doc: Doc) -> Doc:
             ent._.lang = "en"
         for part in _split(doc, ent, label):
             part = _trim(doc, part)
-            if part is None or _inside(part, artefacts) or not _is_name(part) or part.text.lower() in _FREQUENCIES:
+            if part is None or _inside(part, artefacts) or not _is_name(part) or part.text.lower() in _FREQUENCIES \
+                    or part.label_ == "DATE" and _AGE.match(part.text):
                 continue
             if part.label_ == "DATE":
                 part = _widen_day_range(doc, part)
@@ -138,8 +143,29 @@ def en_entities(doc: Doc) -> Doc:
                 part = _geographic_feature(doc, part)
             spans.append(part)
     spans = _whole_iso_dates(doc, text, spans)
+    spans += _time_references(doc, spans)
     set_entities(doc, _with_quoted_part(doc, [s for s in spans if not _title_word(doc, s)]))
     return doc
+
+
+def _time_references(doc: Doc, spans: list[Span]) -> list[Span]:
+    """"who now lives in Kabul", "currently has", "a recently announced venture": a date of the time of writing
+    (or just before it), as TimeML marks them. Not "now" as a discourse word ("Now, he says ...") or a
+    conjunction ("now that the talks failed"), nor "right now" / "just now" (a longer expression)."""
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    found = []
+    for token in doc:
+        if token.lower_ not in _TIME_REFERENCES or token.i in taken:
+            continue
+        if token.lower_ == "now":
+            following = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
+            before = doc[token.i - 1] if token.i else None
+            opening = before is None or before.is_punct or "\n" in before.text or before.is_space
+            if following == "that" or opening and following == "," or before is not None \
+                    and before.lower_ in {"right", "just"}:
+                continue
+        found.append(make_span(doc, token.idx, token.idx + len(token), "DATE", "rule", "en"))
+    return [s for s in found if s is not None]
 
 
 def _whole_iso_dates(doc: Doc, text: str, spans: list[Span]) -> list[Span]:

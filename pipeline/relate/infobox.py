@@ -154,7 +154,7 @@ def _names_in(text: str, start: int, end: int, mentions: list[Mention], label: s
             before = text[start:m.start]
             if before.count("(") > before.count(")"):
                 continue
-            if label == "DATE" and not m.value:
+            if label == "DATE" and not m.dated:
                 continue
             if m.text.casefold() in _NO_VALUE:
                 continue  # "European affiliation: None"

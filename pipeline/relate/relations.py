@@ -146,7 +146,7 @@ def _relations(pattern: Pattern, match: re.Match, slots: list[Mention], main, un
             yield Relation(type=pattern.type, head=head.id, tail=tail.id, evidence=unit, pattern=name,
                            confidence=sure)
         if pattern.date_also:
-            dates = [m for m in inside if m.label == "DATE" and m.value]
+            dates = [m for m in inside if m.dated]
             if len(dates) == 1:
                 yield Relation(type=pattern.date_also, head=head.id, tail=dates[0].id, evidence=unit,
                                pattern=name + " + date in the sentence", confidence=round(sure * 0.85, 3))
@@ -200,7 +200,7 @@ def _valid(rel: Relation, by_id: dict[str, Mention]) -> bool:
         return False  # "из Донецка в Москву", "посольство Японии в Лаосе": not one place inside another
     if rel.pattern == "alias:acronym" and len(head.text) < 3:
         return False
-    if tail.label == "DATE" and not tail.value:
+    if tail.label == "DATE" and not tail.dated:
         return False
     same = head.entity is not None and head.entity == tail.entity
     return rel.type == "alias_of" or not same

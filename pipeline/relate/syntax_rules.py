@@ -66,7 +66,7 @@ def tree_relations(document: Document, trees: list[list[list]], main: Mention | 
             continue
         inside = mentions[bisect_left(starts, tree[0][0]):bisect_left(starts, tree[-1][1])]
         sentence = Sentence(tree, inside)
-        reader = _Reader(sentence, main, [m for m in inside if m.label == "DATE" and m.value
+        reader = _Reader(sentence, main, [m for m in inside if m.dated
                                           and sentence.start <= m.start and m.end <= sentence.end])
         for token in sentence.tokens:
             yield from reader.read(token.i)

@@ -135,6 +135,32 @@ def test_how_often_is_no_date(nlp_for):
     assert not [text for text, label in found if label == "DATE"]
 
 
+def test_an_age_is_no_date(nlp_for):
+    # spaCy's model reads all three ages as dates
+    found = ents(nlp_for("The fate of the 6-year-old boy was decided; his 52-year-old uncle, who is 52 years old, "
+                         "lives in Miami."))
+    assert not [text for text, label in found if label == "DATE"]
+
+
+def test_now_currently_recently_refer_to_the_time_of_writing(nlp_for):
+    doc = nlp_for("Kopp now lives in France and currently works as a teacher; he recently moved. Now, he says, the "
+                  "case is closed. Now that the talks failed, nothing is left. He is there right now.")
+    dates = [(e.text, e.start_char, e._.value) for e in doc.ents if e.label_ == "DATE"]
+    assert dates == [("now", 5, "PRESENT_REF"), ("currently", 29, "PRESENT_REF"), ("recently", 62, "PAST_REF")]
+
+
+def test_a_date_without_a_calendar_value_holds_no_relation(models):
+    from pipeline import process_text
+
+    record = process_text("The Left Front joined the coalition now. The Left Front joined the coalition in 2011.",
+                          models=models, lang="en", published="2012-05-01")
+    now = next(m for m in record.mentions if m.text == "now")
+    assert now.value == "PRESENT_REF" and not now.dated
+    tails = {m.id: m for m in record.mentions}
+    dated = [tails[r.tail].value for r in record.relations if tails[r.tail].label == "DATE"]
+    assert dated == ["2011"]  # the year, never "now"
+
+
 @pytest.mark.parametrize("text, expected", [
     ("He was elected to the municipal council of the Yuzhnoye Tushino District of Moscow.",
      ("Yuzhnoye Tushino District", "LOC")),
