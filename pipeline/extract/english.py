@@ -23,7 +23,6 @@ _LEADING = {"the", "The", "THE", "a", "an"}
 _SPLIT_AT = {"(", ")", "[", "]", "{", "}", ";", "|", "«", "»", '"', "“", "”", "—", "–", ",", "/"}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 _DATE_SPLIT_AT = {"ended", "ending", "to", "through", "until", "and", "or", "between", "from"}
-_DATE_LEADING = {"earlier", "later"}
 _SEASONS = {"spring", "summer", "autumn", "fall", "winter"}
 # how often, not when ("an annual conference", "gather daily"): no date
 _FREQUENCIES = {"annual", "annually", "daily", "weekly", "monthly", "yearly", "quarterly", "biannual", "nightly"}
@@ -314,8 +313,7 @@ def _trim(doc: Doc, span: Span) -> Span | None:
     start, end = span.start, span.end
     name = span.label_ != "DATE"
     while start < end and (doc[start].is_space or doc[start].is_punct or (name and doc[start].text in _LEADING)
-                           or (name and doc[start].pos_ in ("ADV", "CCONJ", "SCONJ", "ADP") and start + 1 < end)
-                           or (not name and doc[start].lower_ in _DATE_LEADING)):
+                           or (name and doc[start].pos_ in ("ADV", "CCONJ", "SCONJ", "ADP") and start + 1 < end)):
         start += 1
     while end > start and (doc[end - 1].is_space or (doc[end - 1].is_punct and doc[end - 1].text != ".")
                            or doc[end - 1].text in _POSSESSIVE

@@ -135,6 +135,14 @@ def test_how_often_is_no_date(nlp_for):
     assert not [text for text, label in found if label == "DATE"]
 
 
+def test_earlier_this_month_is_one_date(models):
+    from pipeline import process_text
+
+    record = process_text("The company announced earlier this month that it would sell the unit.", models=models,
+                          lang="en", published="1989-10-26")
+    assert [(m.text, m.value) for m in record.mentions if m.label == "DATE"] == [("earlier this month", "1989-10")]
+
+
 def test_an_age_is_no_date(nlp_for):
     # spaCy's model reads all three ages as dates
     found = ents(nlp_for("The fate of the 6-year-old boy was decided; his 52-year-old uncle, who is 52 years old, "
