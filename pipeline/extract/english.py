@@ -9,6 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..core.resources import infobox_keys
+from ..dates.english import MONTHS, WEEKDAYS
 from .layout import citation_spans, glue_points, heading_spans
 from .spans import copy_span, doc_text, make_span, set_entities
 from .trained import SPANS_KEY
@@ -282,7 +283,8 @@ def _split(doc: Doc, ent: Span, label: str) -> list[Span]:
     parts, start = [], ent.start
     for token in ent:
         if label == "DATE":
-            cut = "\n" in token.text or token.lower_ in _DATE_SPLIT_AT or (token.text == "," and not _year_after(token))
+            cut = "\n" in token.text or token.lower_ in _DATE_SPLIT_AT or (
+                token.text == "," and not _year_after(token) and not _weekday_before_date(token))
         else:
             cut = "\n" in token.text or token.text in _SPLIT_AT
         if cut:
@@ -307,6 +309,13 @@ def _year_after(comma) -> bool:
     before = doc[comma.i - 1] if comma.i > 0 else None
     return bool(following is not None and re.fullmatch(r"\d{4}", following.text) and before is not None
                 and before.like_num)
+
+
+def _weekday_before_date(comma) -> bool:
+    """"Friday, Oct. 23": a weekday and the date it names are one date."""
+    doc = comma.doc
+    return 0 < comma.i < len(doc) - 1 and doc[comma.i - 1].lower_ in WEEKDAYS \
+        and doc[comma.i + 1].lower_.rstrip(".") in MONTHS
 
 
 def _trim(doc: Doc, span: Span) -> Span | None:

@@ -143,6 +143,16 @@ def test_earlier_this_month_is_one_date(models):
     assert [(m.text, m.value) for m in record.mentions if m.label == "DATE"] == [("earlier this month", "1989-10")]
 
 
+def test_a_weekday_and_the_date_it_names_are_one_date(models):
+    from pipeline import process_text
+
+    record = process_text("The meeting took place on Friday, Oct. 23, in Paris. Talks went on Monday, Tuesday and "
+                          "Friday.", models=models, lang="en", published="1998-10-30")
+    assert [(m.text, m.value) for m in record.mentions if m.label == "DATE"] == [
+        ("Friday, Oct. 23", "1998-10-23"), ("Monday", "1998-10-26"), ("Tuesday", "1998-10-27"),
+        ("Friday", "1998-10-30")]  # a list of weekdays stays a list
+
+
 def test_an_age_is_no_date(nlp_for):
     # spaCy's model reads all three ages as dates
     found = ents(nlp_for("The fate of the 6-year-old boy was decided; his 52-year-old uncle, who is 52 years old, "
