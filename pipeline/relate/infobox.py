@@ -12,6 +12,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ..core.intervals import MentionIndex
 from ..core.pages import key_of, page_titles, value_items
 from ..core.records import Mention, Relation
 from ..core.resources import InfoboxKey
@@ -51,10 +52,11 @@ def infobox_relations(text: str, mentions: list[Mention]) -> Iterator[Relation]:
         if m.label == "ORG":
             organisations.setdefault(starts[bisect_right(starts, m.start) - 1], []).append(m)
     titled = _titled(text, mentions, lines)
+    index = MentionIndex(mentions)
     for i, line in enumerate(lines):
         if line.key is None:
             continue
-        values, end = _values(text, lines, i, mentions)
+        values, end = _values(text, lines, i, index)
         if not values:
             continue
         subject = titled or _subject(text, lines, i, organisations)
@@ -117,7 +119,7 @@ def _numbered_key(match: re.Match, titles: dict[tuple[str, str], str]) -> tuple[
     return None, 0
 
 
-def _values(text: str, lines: list[Line], i: int, mentions: list[Mention]) -> tuple[list[Mention], int]:
+def _values(text: str, lines: list[Line], i: int, mentions: MentionIndex) -> tuple[list[Mention], int]:
     """The value's mentions on the key line and on the value lines below it; the evidence's end."""
     line = lines[i]
     label = line.key.label
@@ -142,13 +144,13 @@ def _values(text: str, lines: list[Line], i: int, mentions: list[Mention]) -> tu
     return found, end
 
 
-def _names_in(text: str, start: int, end: int, mentions: list[Mention], label: str) -> list[Mention]:
+def _names_in(text: str, start: int, end: int, mentions: MentionIndex, label: str) -> list[Mention]:
     """Mentions of `label` within [start, end) that are a whole item of the value (a name the model cut short
     is not taken), not inside brackets (an alias or a qualifier); for a date, the first with a value."""
     items = set(value_items(text, start, end, words=label != "ORG"))  # "Alliance of Liberals and Democrats"
     out = []
-    for m in mentions:
-        if m.label == label and start <= m.start and m.end <= end:
+    for m in mentions.within(start, end):
+        if m.label == label:
             if label != "DATE" and (m.start, m.end) not in items:
                 continue
             before = text[start:m.start]

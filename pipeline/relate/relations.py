@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
+from ..core.intervals import MentionIndex, Spans
 from ..core.records import Document, Mention, Relation
 from ..link.aliases import alias_pairs
 from ..link.keys import name_key
@@ -30,13 +31,15 @@ _MAIN_NOTE = " (implicit: the document's main organisation)"
 
 def extract_relations(document: Document, sentences: list[tuple[int, int]]) -> list[Relation]:
     """Relations stated in the document, each with its evidence span and the pattern that found it."""
-    mentions = sorted(document.mentions, key=lambda m: m.start)
+    index = MentionIndex(document.mentions)
+    mentions = index.mentions
     main = _main_organisation(mentions)
     found: dict[tuple, Relation] = {}
-    infobox = set()
+    evidence = set()
     for rel in infobox_relations(document.text, mentions):
         found.setdefault((rel.type, rel.head, rel.tail), rel)
-        infobox.add(rel.evidence)
+        evidence.add(rel.evidence)
+    infobox = Spans(evidence)
     lang = document.lang if document.lang in ("en", "ru") else "en"
     first = next((m for m in mentions if m.label == "ORG"), None)
     subject = next((m for m in main if m.lang == lang), main[0] if main else None)
@@ -44,16 +47,18 @@ def extract_relations(document: Document, sentences: list[tuple[int, int]]) -> l
                                                                                           or subject.normal):
         subject = None  # "the party" refers only when the text's most named organisation is also its first
     for rel in tree_relations(document, document._syntax, subject):
-        if not any(a <= rel.evidence[0] and rel.evidence[1] <= b for a, b in infobox):
+        if not infobox.covers(*rel.evidence):
             found.setdefault((rel.type, rel.head, rel.tail), rel)
     units = list(_units(document.text, sentences))
+    # the subject in the sentence's language: never a bracketed translation
+    main_in = {language: [m for m in main if m.lang == language] or main for language in ("en", "ru")}
     for start, end in units:
-        inside = [m for m in mentions if start <= m.start and m.end <= end]
-        if not inside or any(a <= start and end <= b for a, b in infobox):
+        inside = index.within(start, end)
+        if not inside or infobox.covers(start, end):
             continue  # lines the infobox reader took are not read again as sentences
         template, slots = _template(document.text, start, end, inside)
         lang = "ru" if len(re.findall("[А-Яа-яЁё]", template)) > len(re.findall("[A-Za-z]", template)) else "en"
-        main_here = [m for m in main if m.lang == lang] or main  # never a bracketed translation as the subject
+        main_here = main_in[lang]
         for pattern in PATTERNS:
             if pattern.lang not in (lang, "*"):
                 continue
@@ -153,10 +158,10 @@ def _relations(pattern: Pattern, match: re.Match, slots: list[Mention], main, un
 
 
 def _aliases(text: str, mentions: list[Mention], units: list[tuple[int, int]]):
+    sentences = Spans(units)
     for secondary, primary, kind in alias_pairs(text, mentions):
-        unit = next(((a, b) for a, b in units if a <= min(primary.start, secondary.start)
-                     and max(primary.end, secondary.end) <= b),
-                    (min(primary.start, secondary.start), max(primary.end, secondary.end)))
+        pair = (min(primary.start, secondary.start), max(primary.end, secondary.end))
+        unit = sentences.holding(*pair) or pair
         yield Relation(type="alias_of", head=secondary.id, tail=primary.id, evidence=unit, pattern=f"alias:{kind}",
                        confidence=0.9)
 
