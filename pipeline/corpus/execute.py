@@ -8,14 +8,14 @@ are sent in windows, so memory is bounded by the window, not by the corpus.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 
 from ..core.errors import ConfigError, PipelineError
 from ..core.records import Document, InputFailure
 from ..core.settings import Settings
 from ..ingest.read import InputDocument
-from .flow import extract_document
+from .flow import PieceProgress, extract_document
 
 _SINGLE_THREAD = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "NUMEXPR_NUM_THREADS",
                   "VECLIB_MAXIMUM_THREADS")
@@ -39,10 +39,10 @@ def extract(document: InputDocument, settings_json: str) -> Result:
     return extract_with(_WORKER["pipelines"], document)
 
 
-def extract_with(pipelines, document: InputDocument) -> Result:
+def extract_with(pipelines, document: InputDocument, on_piece: PieceProgress | None = None) -> Result:
     """The record, or the failure naming the file and the reason: one bad document never stops the batch."""
     try:
-        return extract_document(pipelines, document), None
+        return extract_document(pipelines, document, on_piece), None
     except PipelineError as exc:
         return None, InputFailure(path=document.path, error=f"{document.path}: {exc}")
     except Exception as exc:
@@ -62,8 +62,11 @@ def _single_threaded() -> None:
 
 
 def run_executor(documents: Iterable[InputDocument], settings: Settings, workers: int, executor: str,
-                 scheduler: str | None = None, pipelines=None) -> Iterator[tuple[InputDocument, Result]]:
-    """(document, result) for every document, in completion order (callers sort)."""
+                 scheduler: str | None = None, pipelines=None,
+                 on_piece: Callable[[InputDocument, int, int], None] | None = None
+                 ) -> Iterator[tuple[InputDocument, Result]]:
+    """(document, result) for every document, in completion order (callers sort). `on_piece` hears of each
+    piece of a long document read in this process (worker processes read theirs unheard)."""
     if executor == "dask":
         yield from _dask(documents, settings, workers, scheduler)
     elif executor != "local":
@@ -72,7 +75,8 @@ def run_executor(documents: Iterable[InputDocument], settings: Settings, workers
         for document in documents:
             if pipelines is None:  # built on the first document that needs them: a cached re-run loads none
                 pipelines = load_models(settings)
-            yield document, extract_with(pipelines, document)
+            told = (lambda n, total, d=document: on_piece(d, n, total)) if on_piece else None
+            yield document, extract_with(pipelines, document, told)
     else:
         yield from _pool(documents, settings, workers)
 

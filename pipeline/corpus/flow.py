@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING, Protocol
 
 from ..core.records import Document, Entity, Fact, Relation
 from ..core.resources import gazetteer_path
-from ..extract.records import doc_to_record
+from ..extract.pieces import text_pieces
+from ..extract.records import RecordBuilder
 from ..ingest.language import detect_language
 from ..ingest.read import InputDocument
 from ..link.linker import assign, link
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
     from ..extract.pipelines import Pipelines
 
 Progress = Callable[[int, int, str], None]
+PieceProgress = Callable[[int, int], None]  # (piece, pieces) of a long document, after each piece
 
 
 class KnownRelations(Protocol):
@@ -34,11 +36,20 @@ class KnownRelations(Protocol):
         """Remember the record's relations."""
 
 
-def extract_document(pipelines: Pipelines, document: InputDocument) -> Document:
-    """One document through language detection, both languages' pipelines and dates, into a record."""
-    lang = document.meta.lang or detect_language(document.text, pipelines.settings.mixed_share)
-    doc = pipelines.process(document.text, lang, document.meta.published)
-    return doc_to_record(doc, document, lang)
+def extract_document(pipelines: Pipelines, document: InputDocument, on_piece: PieceProgress | None = None
+                     ) -> Document:
+    """One document through language detection, both languages' pipelines and dates, into a record. A long
+    document is read in pieces (extract/pieces.py), one at a time, `on_piece` told after each."""
+    text = document.text
+    lang = document.meta.lang or detect_language(text, pipelines.settings.mixed_share)
+    pieces = text_pieces(text)
+    builder = RecordBuilder(document, lang)
+    for number, (start, end) in enumerate(pieces, 1):
+        # a page's title and infobox stand at its top: the first piece is read for them, the others are not
+        builder.add(pipelines.process(text[start:end], lang, document.meta.published, top=number == 1), start)
+        if on_piece is not None and len(pieces) > 1:
+            on_piece(number, len(pieces))
+    return builder.record()
 
 
 def link_and_relate(records: Callable[[], Iterable[Document]], gazetteer: Path,

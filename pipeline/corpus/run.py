@@ -64,6 +64,11 @@ class _Tally:
         if self.report:
             self.report(self.seen, self.total, path)
 
+    def piece(self, document: InputDocument, number: int, pieces: int) -> None:
+        """Progress inside a long document: the next document's line, with its part read so far."""
+        if self.report and number < pieces:
+            self.report(self.seen + 1, self.total, f"{document.path} (part {number}/{pieces})")
+
 
 def run_corpus(paths: Iterable[Path], out: Path | None, settings: Settings, progress: Progress | None = None,
                pipelines=None, workers: int = 1, executor: str = "local", scheduler: str | None = None) -> RunResult:
@@ -84,7 +89,8 @@ def run_corpus(paths: Iterable[Path], out: Path | None, settings: Settings, prog
         if len(walk.files) < 2 * workers:
             workers = 1  # starting workers costs more than a handful of documents
         pending = _pending(walk, settings, cache, key, tally)
-        for document, (record, failure) in run_executor(pending, settings, workers, executor, scheduler, pipelines):
+        for document, (record, failure) in run_executor(pending, settings, workers, executor, scheduler, pipelines,
+                                                        tally.piece):
             if record is not None:
                 cache.put(record, key)
                 tally.done.append((record.id, record.sha256))

@@ -46,10 +46,15 @@ class Pipelines:
     def __getitem__(self, lang: str) -> Language:
         return self.en if lang == "en" else self.ru
 
-    def process(self, text: str, lang: DocLang, published: str | None = None) -> Doc:
-        """The document's main-language pipeline, foreign-script runs through the other one, dates resolved."""
+    def process(self, text: str, lang: DocLang, published: str | None = None, top: bool = True) -> Doc:
+        """The document's main-language pipeline, foreign-script runs through the other one, dates resolved.
+        `top`: the text is a document's beginning, where a page's title stands (not a later piece of it)."""
         base = base_language(lang, text)
-        doc = self[base](text)
+        if top:
+            doc = self[base](text)
+        else:
+            with self[base].select_pipes(disable=["page_subject"]):
+                doc = self[base](text)
         segments = foreign_runs(text, base, self.settings)
         if segments:
             _merge_segments(doc, segments, self)

@@ -1,4 +1,8 @@
-"""doc_to_record(doc, document, lang) -> Document: the one place a spaCy Doc becomes a record."""
+"""RecordBuilder: the one place spaCy Docs become a record, one Doc per piece of a long document.
+
+Each piece's mentions, sentences and sentence trees are taken out of its Doc as it comes (the Doc can then go),
+at the piece's offset in the whole text; mention ids are given in text order at the end.
+"""
 
 from __future__ import annotations
 
@@ -11,25 +15,44 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 
+class RecordBuilder:
+    """Collects the pieces of one document; `record()` gives its Document."""
+
+    def __init__(self, document: InputDocument, lang: DocLang) -> None:
+        self.document, self.lang = document, lang
+        self.mentions: list[dict] = []
+        self.sentences: list[tuple[int, int]] = []
+        self.syntax: list[list] = []
+        self.parsed = True
+
+    def add(self, doc: Doc, offset: int = 0) -> None:
+        """The piece's mentions with their fields as the components set them, and its sentences and trees."""
+        for ent in doc.ents:
+            self.mentions.append(dict(start=offset + ent.start_char, end=offset + ent.end_char, text=ent.text,
+                                      label=ent.label_, lang=ent._.lang, normal=ent._.normal, value=ent._.value,
+                                      source=ent._.source, translit=ent._.translit))
+        if doc.has_annotation("SENT_START"):
+            self.sentences += [(offset + s.start_char, offset + s.end_char) for s in doc.sents]
+        else:
+            self.parsed = False
+        self.syntax += [[[start + offset, end + offset, *rest] for start, end, *rest in tree]
+                        for tree in doc.user_data.get("syntax", [])]
+
+    def record(self) -> Document:
+        """The document's record: mentions in text order with exact offsets; entity ids come later."""
+        ordered = sorted(self.mentions, key=lambda m: (m["start"], m["end"]))
+        mentions = [Mention(id=f"m{number}", **fields) for number, fields in enumerate(ordered, 1)]
+        document = self.document
+        record = Document(id=document.id, path=document.path, sha256=document.sha256, lang=self.lang,
+                          meta=document.meta, text=document.text, mentions=mentions, relations=[])
+        if self.parsed:
+            record._sentences = self.sentences
+        record._syntax = self.syntax
+        return record
+
+
 def doc_to_record(doc: Doc, document: InputDocument, lang: DocLang) -> Document:
-    """Mentions in text order with exact offsets, their fields as the components set them; entity ids come later."""
-    mentions = []
-    for number, ent in enumerate(sorted(doc.ents, key=lambda e: (e.start_char, e.end_char)), 1):
-        mentions.append(Mention(
-            id=f"m{number}",
-            start=ent.start_char,
-            end=ent.end_char,
-            text=ent.text,
-            label=ent.label_,
-            lang=ent._.lang,
-            normal=ent._.normal,
-            value=ent._.value,
-            source=ent._.source,
-            translit=ent._.translit,
-        ))
-    record = Document(id=document.id, path=document.path, sha256=document.sha256, lang=lang, meta=document.meta,
-                      text=document.text, mentions=mentions, relations=[])
-    if doc.has_annotation("SENT_START"):
-        record._sentences = [(s.start_char, s.end_char) for s in doc.sents]
-    record._syntax = doc.user_data.get("syntax", [])
-    return record
+    """The record of a document read as one Doc."""
+    builder = RecordBuilder(document, lang)
+    builder.add(doc)
+    return builder.record()
