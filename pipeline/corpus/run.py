@@ -79,7 +79,7 @@ def run_corpus(paths: Iterable[Path], out: Path | None, settings: Settings, prog
     """
     gazetteer = gazetteer_path(settings)
     load_gazetteer(gazetteer)  # a broken gazetteer fails the run before any document is read
-    walk = walk_corpus(list(paths), settings)
+    walk = walk_corpus(list(paths), settings, out)
     key = extraction_key(settings, gazetteer)
     cache = Cache(out / CACHE_FILE if out is not None else None)
     tally = _Tally(total=len(walk.files), report=progress)

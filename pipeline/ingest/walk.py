@@ -21,21 +21,38 @@ class Walk:
     refused: list[InputFailure] = field(default_factory=list)
 
 
-def walk_corpus(paths: Iterable[Path], settings: Settings) -> Walk:
-    """Every supported file below each path (recursively, sorted), with its document id."""
+def walk_corpus(paths: Iterable[Path], settings: Settings, output: Path | None = None) -> Walk:
+    """Every supported file below each path (recursively, sorted), with its document id, once: a file reached
+    from two of the paths ("corpus corpus/ru") is one document, its id taken below the outermost folder given.
+    Nothing below `output` (the run's output folder, wherever it is) is read."""
     walk = Walk([], [])
-    for root in map(Path, paths):
+    roots = list(map(Path, paths))
+    for root in roots:
         if not root.exists():
             raise InputError(f"{root}: no such file or folder")
+    written = output.resolve() if output is not None else None
+    if written is not None:
+        for root in roots:
+            if root.resolve().is_relative_to(written):
+                raise InputError(f"{root}: is the output folder {output} or inside it; outputs are never input")
+    # the outermost folders first, so that a file below two of them takes its id below the outer one
+    order = sorted(range(len(roots)), key=lambda i: len(roots[i].resolve().parts))
+    seen: set[Path] = set()
+    for root in (roots[i] for i in order):
         if root.is_file():
             candidates, base = [root], root.parent
         else:
             candidates, base = list(_walk(root, root.resolve(), settings.follow_symlinks, set(), walk)), root
         for path in candidates:
+            real = path.resolve()
+            if real in seen or written is not None and real.is_relative_to(written):
+                continue  # reached before, or written by the tool
+            seen.add(real)
             if path.suffix.lower() in settings.extensions:
                 walk.files.append((path, path.relative_to(base).with_suffix("").as_posix()))
             else:
                 walk.skipped.append(path.as_posix())
+    walk.refused = list({failure.path: failure for failure in walk.refused}.values())  # a link reached twice
     return walk
 
 

@@ -70,3 +70,19 @@ def test_entities_group_mentions_across_documents(corpus_run):
     assert samara.mentions == 2 and samara.documents == ["en/branches"]
     yaroslavl = next(e for e in result.entities if "Ярославль" in e.names.get("ru", []))
     assert yaroslavl.mentions == 2
+
+
+def test_overlapping_inputs_and_an_output_folder_inside_the_corpus(tmp_path, models):
+    corpus = tmp_path / "corpus"
+    (corpus / "ru").mkdir(parents=True)
+    (corpus / "en.txt").write_text("The Left Front met in Moscow on 7 March 2011.\n", encoding="utf-8")
+    (corpus / "ru" / "doc.txt").write_text("Левый фронт собрался в Москве.\n", encoding="utf-8")
+    out = corpus / "out"
+    first = run_corpus([corpus, corpus / "ru"], out, Settings(), pipelines=models)
+    assert first.manifest.errors == [] and first.manifest.counts["documents"] == 2
+    assert [d.id for d in first.documents] == ["en", "ru/doc"]
+    assert sum(m.normal == "Левый фронт" for d in first.documents for m in d.mentions) == 1  # not counted twice
+    (out / "review.html").write_text("<html><body>Left Front review</body></html>", encoding="utf-8")
+    again = run_corpus([corpus], out, Settings(), pipelines=models)  # its own outputs are now below the corpus
+    assert again.manifest.errors == [] and again.manifest.skipped == []
+    assert [d.id for d in again.documents] == ["en", "ru/doc"]
