@@ -42,7 +42,10 @@ def export_tasks(out_dir: Path) -> list[dict]:
         for r in doc.relations:
             result.append({"type": "relation", "from_id": r.head, "to_id": r.tail, "direction": "right",
                            "labels": [r.type]})
-        tasks.append({"id": number, "data": {"text": doc.text, "doc_id": doc.id, "lang": doc.lang},
+        data = {"text": doc.text, "doc_id": doc.id, "lang": doc.lang}
+        if doc.meta.published:
+            data["dct"] = doc.meta.published  # the date relative dates count from, back into the gold
+        tasks.append({"id": number, "data": data,
                       "predictions": [{"model_version": f"pipeline {__version__}", "result": result}]})
     return tasks
 
@@ -87,5 +90,8 @@ def _to_gold(data: dict, result: list[dict], task_id) -> dict:
     relations = [{"head": index[r["from_id"]], "tail": index[r["to_id"]], "type": r["labels"][0]}
                  for r in result if r.get("type") == "relation" and r.get("labels")
                  and r.get("from_id") in index and r.get("to_id") in index]
-    return {"id": data.get("doc_id") or f"task-{task_id}", "lang": data.get("lang"), "text": text,
+    gold = {"id": data.get("doc_id") or f"task-{task_id}", "lang": data.get("lang"), "text": text,
             "entities": entities, "relations": relations, "ignore": []}
+    if data.get("dct"):
+        gold["dct"] = data["dct"]
+    return gold

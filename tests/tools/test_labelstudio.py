@@ -169,3 +169,16 @@ def test_import_of_a_task_of_the_wrong_shape_names_the_file_and_the_task(tmp_pat
     with pytest.raises(InputError, match="task 1 is not a Label Studio task") as error:
         import_tasks(path)
     assert str(error.value).startswith(f"{path}: ")
+
+
+@pytest.mark.models
+def test_an_unedited_round_trip_scores_every_date_value_right(sample_run, models, tmp_path):
+    from pipeline.tools.evaluate import predict, score
+
+    out, _ = sample_run
+    tasks = export_tasks(out)
+    assert all(t["data"]["dct"] for t in tasks if t["data"]["doc_id"].startswith("ru/"))  # the published dates
+    gold = import_tasks(save(tmp_path, tasks))
+    values = score(gold, predict(models, gold))["values"]
+    assert values["gold_with_value"] > 30
+    assert values["value_correct"] == values["gold_with_value"]
