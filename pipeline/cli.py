@@ -178,17 +178,22 @@ def add(
     corpus: Annotated[Path, typer.Option("--corpus", help="corpus folder")] = Path("corpus"),
     title: Annotated[str | None, typer.Option("--title")] = None,
     source: Annotated[str | None, typer.Option("--source", help="outlet")] = None,
-    published: Annotated[str | None, typer.Option("--published", help="YYYY-MM-DD")] = None,
+    published: Annotated[str | None, typer.Option("--published", help="YYYY-MM-DD or DD.MM.YYYY")] = None,
     url: Annotated[str | None, typer.Option("--url")] = None,
     lang: Annotated[str | None, typer.Option("--lang", help="ru or en")] = None,
     config: Annotated[Path | None, typer.Option("--config", help="TOML settings file")] = None,
 ) -> None:
     """Add sources to a corpus folder as UTF-8 text with front matter; exact duplicates are refused."""
     from .core.errors import InputError
-    from .tools.add import add_source
+    from .tools.add import add_source, published_date
 
     if lang not in (None, "ru", "en"):
         _fail(f"--lang {lang!r}: valid values are ru, en", 2)
+    if published is not None:
+        try:
+            published = published_date(published)
+        except ValueError as exc:
+            _fail(f"--published {exc}", 2)
     settings = load_settings(config)
     failed = 0
     for file in files:
@@ -199,8 +204,11 @@ def add(
             typer.echo(f"error: {exc}", err=True)
             failed += 1
             continue
-        typer.echo(f"added {target} (id {target.relative_to(corpus).with_suffix('').as_posix()}); "
+        typer.echo(f"added {target.path} (id {target.path.relative_to(corpus).with_suffix('').as_posix()}); "
                    f"the next 'pipeline run {corpus}' will pick it up")
+        if target.published is None:
+            typer.echo(f"note: {target.path} has no published date: relative dates in it (\"yesterday\", \"в "
+                       "прошлом году\") will not resolve; give one with --published", err=True)
     raise typer.Exit(1 if failed else 0)
 
 

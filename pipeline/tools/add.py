@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
+import re
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
 
@@ -16,9 +19,42 @@ from ..ingest.walk import walk_corpus
 from ..io.atomic import write_text
 from ..normalise.translit import slug
 
+_DOTTED = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")  # 14.03.2020, the common Russian writing
 
-def add_source(path: Path, corpus: Path, settings: Settings, **overrides: str | None) -> Path:
-    """Convert one file into the corpus; raises InputError for an unreadable file or an exact duplicate."""
+
+class Added(NamedTuple):
+    """The corpus file written, and its published date (None: relative dates in it will not resolve)."""
+
+    path: Path
+    published: str | None
+
+
+def published_date(value: str) -> str:
+    """A published date as the records keep it (ISO: 2020, 2020-03 or 2020-03-14), from ISO or DD.MM.YYYY; a
+    ValueError says why another value is not one."""
+    text = value.strip()
+    stamped = re.match(r"(\d{4}-\d{2}-\d{2})[T ]\d", text)  # a page's time stamp: its day
+    if stamped:
+        text = stamped[1]
+    dotted = _DOTTED.fullmatch(text)
+    if dotted:
+        text = f"{dotted[3]}-{int(dotted[2]):02d}-{int(dotted[1]):02d}"
+    try:
+        if re.fullmatch(r"\d{4}", text):
+            return text
+        if re.fullmatch(r"\d{4}-\d{2}", text):
+            dt.date.fromisoformat(text + "-01")
+            return text
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            return dt.date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise ValueError(f"{value!r} is no calendar date") from None
+    raise ValueError(f"{value!r} is not a date written YYYY-MM-DD (or YYYY-MM, YYYY) or DD.MM.YYYY")
+
+
+def add_source(path: Path, corpus: Path, settings: Settings, **overrides: str | None) -> Added:
+    """Convert one file into the corpus; raises InputError for an unreadable file, an exact duplicate or a
+    published date that is no date. A file without a title takes its first line as one."""
     path = Path(path)
     if not path.is_file():
         raise InputError(f"{path}: no such file")
@@ -30,16 +66,23 @@ def add_source(path: Path, corpus: Path, settings: Settings, **overrides: str | 
     source = read_source(path, path.stem, settings)
     meta = source.meta.model_dump()
     meta.update({k: v for k, v in overrides.items() if v})
+    if meta.get("published"):
+        try:
+            meta["published"] = published_date(str(meta["published"]))
+        except ValueError as exc:
+            raise InputError(f"{path}: published date {exc}") from None
+    name = slug(meta.get("source") or meta.get("title") or path.stem)[:60]  # (a stem before a first line)
+    if not meta.get("title"):
+        meta["title"] = next((line.strip()[:200] for line in source.text.splitlines() if line.strip()), None)
     lang = meta.get("lang") or detect_language(source.text, settings.mixed_share)
     front = {k: meta.get(k) for k in ("title", "source", "published", "url") if meta.get(k)}
     front.update({"lang": lang, **meta.get("extra", {}), "original_file": path.name, "original_sha256": digest})
-    name = slug(meta.get("source") or meta.get("title") or path.stem)[:60]
     if meta.get("published"):
         name += "-" + str(meta["published"])[:10]
     target = _free_name(corpus / lang / f"{name}.txt")
     header = yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=1000)
     write_text(target, f"---\n{header}---\n\n{source.text.rstrip()}\n")
-    return target
+    return Added(target, meta.get("published"))
 
 
 def _find_duplicate(digest: str, corpus: Path, settings: Settings) -> Path | None:

@@ -10,9 +10,10 @@ import yaml
 
 from pipeline.core.errors import InputError
 from pipeline.core.settings import Settings
-from pipeline.tools.add import add_source
+from pipeline.tools.add import add_source as _add_source
+from pipeline.tools.add import published_date
 
-from ..common import DATA
+from ..common import DATA, cli
 
 FIXTURES = DATA / "corpus"
 
@@ -97,7 +98,8 @@ def test_file_without_metadata_is_named_from_its_stem_and_language_detected(tmp_
 
     assert target == tmp_path / "corpus" / "en" / "branches.txt"
     front, body = front_and_body(target)
-    assert front == {"lang": "en", "original_file": "branches.txt",
+    assert front == {"title": source.read_text(encoding="utf-8").splitlines()[0].strip(), "lang": "en",
+                     "original_file": "branches.txt",
                      "original_sha256": hashlib.sha256(source.read_bytes()).hexdigest()}
     assert body == source.read_text(encoding="utf-8").rstrip() + "\n"
 
@@ -116,3 +118,43 @@ def test_a_different_file_with_the_same_metadata_gets_a_numbered_name(tmp_path):
     front, body = front_and_body(second)
     assert front["original_file"] == "kaluga-update.txt"
     assert body.endswith("Добавлено позже.\n")
+
+
+def add_source(*args, **kwargs):
+    return _add_source(*args, **kwargs).path
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("2020-03-14", "2020-03-14"), ("14.03.2020", "2020-03-14"), ("4.3.2020", "2020-03-04"), ("2020", "2020"),
+    ("2020-03", "2020-03"), ("2020-03-14T09:30:00+03:00", "2020-03-14"),
+])
+def test_a_published_date_is_read_as_iso(value, expected):
+    assert published_date(value) == expected
+
+
+@pytest.mark.parametrize("value, reason", [
+    ("2020-02-30", "no calendar date"), ("31.02.2020", "no calendar date"), ("2020-13", "no calendar date"),
+    ("14/03/2020", "YYYY-MM-DD"), ("yesterday", "YYYY-MM-DD"),
+])
+def test_a_published_date_that_is_no_date_is_refused_with_the_reason(value, reason):
+    with pytest.raises(ValueError, match=reason):
+        published_date(value)
+
+
+def test_add_tells_the_published_date_or_that_relative_dates_will_not_resolve(tmp_path):
+    source = copy(tmp_path, "en/branches.txt")
+    added = _add_source(source, tmp_path / "corpus", Settings(), published="14.03.2020")
+    assert added.published == "2020-03-14" and added.path.name == "branches-2020-03-14.txt"
+    assert front_and_body(added.path)[0]["published"] == "2020-03-14"
+    other = tmp_path / "other.txt"
+    other.write_text("Second text\n\nThe Left Front met yesterday.\n", encoding="utf-8")
+    assert _add_source(other, tmp_path / "corpus", Settings()).published is None
+
+
+def test_the_cli_refuses_a_published_date_that_is_no_date(tmp_path):
+    source = copy(tmp_path, "en/branches.txt")
+    done = cli("add", str(source), "--corpus", str(tmp_path / "corpus"), "--published", "2020-02-30")
+    assert done.returncode == 2 and "--published '2020-02-30' is no calendar date" in done.stderr
+    assert not (tmp_path / "corpus").exists()
+    done = cli("add", str(source), "--corpus", str(tmp_path / "corpus"))
+    assert done.returncode == 0 and "no published date: relative dates in it" in done.stderr
