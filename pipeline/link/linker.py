@@ -178,7 +178,10 @@ def _entities(clusters: list[_Cluster], display: dict[str, str],
         names: dict[str, Counter] = defaultdict(Counter)
         for _, m in cluster.mentions:
             names[m.lang][m.normal] += 1
-        earlier = Counter(previous[(cluster.label, k)] for k in cluster.keys if (cluster.label, k) in previous)
+        # an earlier run's id only for the same name; a person's one word (a surname, a first name) is no name:
+        # "Иванов" in one text and "Igor Ivanov" in another may be two people
+        earlier = Counter(previous[(cluster.label, k)] for k in cluster.keys
+                          if (cluster.label, k) in previous and (cluster.label != "PER" or " " in k))
         entity_id = gazetteer_id or next((i for i, _ in sorted(earlier.items(), key=lambda x: (-x[1], x[0]))
                                           if i not in taken), None)
         if entity_id is None:

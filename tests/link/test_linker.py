@@ -122,3 +122,24 @@ def test_a_line_added_to_the_gazetteer_is_used_by_the_next_run(tmp_path):
     result = run_corpus([corpus], None, Settings(gazetteer=str(gazetteer)))
     circle = next(e for e in result.entities if e.id == "org:tula-workers-circle")
     assert circle.documents == ["a", "b"] and circle.name == "Tula Workers Circle"
+
+
+def test_an_earlier_id_is_never_reused_through_a_persons_single_word(tmp_path, models):
+    corpus = tmp_path / "corpus"
+    (corpus / "en").mkdir(parents=True)
+    (corpus / "ru").mkdir()
+    english = corpus / "en" / "ivanov.txt"
+    english.write_text("Igor Ivanov, the party's secretary, spoke in Moscow on Monday. Ivanov said the Left Front "
+                       "would take part in the election.\n", encoding="utf-8")
+    (corpus / "ru" / "ivanova.txt").write_text(
+        "Надежда Иванова возглавила отделение Левого фронта в Самаре. Иванову позвонили из Москвы. У Иванова нет "
+        "комментариев.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    first = run_corpus([corpus], out, Settings(), pipelines=models)
+    assert "per:igor-ivanov" in {e.id for e in first.entities}
+    english.unlink()
+    again = run_corpus([corpus], out, Settings(), pipelines=models)
+    people = {e.id: e.name for e in again.entities if e.label == "PER"}
+    assert "per:igor-ivanov" not in people  # "Иванов" of the Russian text is not the deleted text's Igor Ivanov
+    assert "per:nadezhda-ivanova" in people
+    assert {e.id for e in again.entities if e.label == "ORG"} == {e.id for e in first.entities if e.label == "ORG"}
