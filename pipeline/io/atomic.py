@@ -18,7 +18,7 @@ class StagedLines:
     def __init__(self, path: Path):
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
-        fd, self.tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        fd, self.tmp = _temporary(path)
         self.handle = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
 
     def write(self, record: BaseModel) -> None:
@@ -66,7 +66,7 @@ def write_text(path: Path, content: str) -> None:
 def _stage(path: Path, content: str) -> str:
     """A complete, synced temporary file beside `path`, ready to be renamed over it."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = _temporary(path)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(content)
@@ -76,3 +76,13 @@ def _stage(path: Path, content: str) -> str:
         Path(tmp).unlink(missing_ok=True)
         raise
     return tmp
+
+
+def _temporary(path: Path) -> tuple[int, str]:
+    """A temporary file beside `path`, with the permissions any new file gets (the umask's, not mkstemp's 0600):
+    an output renamed into place is readable as the user's other files are."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    mask = os.umask(0)
+    os.umask(mask)
+    os.fchmod(fd, 0o666 & ~mask)
+    return fd, tmp

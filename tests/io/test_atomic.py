@@ -147,3 +147,18 @@ def test_write_outputs_that_fails_midway_keeps_the_previous_outputs_and_leaves_n
     for name in ("documents.jsonl", "entities.jsonl", "facts.jsonl", "manifest.json"):
         assert (out / name).read_text(encoding="utf-8") == "previous\n", name
     assert temporaries(out) == []
+
+
+@pytest.mark.parametrize("umask", [0o022, 0o077])
+def test_written_files_follow_the_umask_like_any_new_file(tmp_path, umask):
+    import stat
+
+    old = os.umask(umask)
+    try:
+        write_text(tmp_path / "review.html", "<html></html>")
+        staged = StagedLines(tmp_path / "documents.jsonl")
+        os.replace(staged.finish(), tmp_path / "documents.jsonl")
+    finally:
+        os.umask(old)
+    for name in ("review.html", "documents.jsonl"):
+        assert stat.S_IMODE((tmp_path / name).stat().st_mode) == 0o666 & ~umask, name
