@@ -10,6 +10,7 @@ from __future__ import annotations
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from ..ingest.read import InputDocument, read_documents
 from ..ingest.walk import Walk, walk_corpus
 from ..io.atomic import StagedLines, write_outputs
 from ..io.jsonl import read_records
+from ..io.lock import output_lock
 from ..link.linker import previous_ids
 from ..relate.facts import FactCollector
 from .cache import FILE_NAME as CACHE_FILE
@@ -80,6 +82,12 @@ def run_corpus(paths: Iterable[Path], out: Path | None, settings: Settings, prog
     gazetteer = gazetteer_path(settings)
     load_gazetteer(gazetteer)  # a broken gazetteer fails the run before any document is read
     walk = walk_corpus(list(paths), settings, out)
+    with output_lock(out) if out is not None else nullcontext():
+        return _run(walk, out, settings, gazetteer, progress, pipelines, workers, executor, scheduler)
+
+
+def _run(walk: Walk, out: Path | None, settings: Settings, gazetteer: Path, progress: Progress | None, pipelines,
+         workers: int, executor: str, scheduler: str | None) -> RunResult:
     key = extraction_key(settings, gazetteer)
     cache = Cache(out / CACHE_FILE if out is not None else None)
     tally = _Tally(total=len(walk.files), report=progress)

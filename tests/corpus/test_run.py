@@ -86,3 +86,21 @@ def test_overlapping_inputs_and_an_output_folder_inside_the_corpus(tmp_path, mod
     again = run_corpus([corpus], out, Settings(), pipelines=models)  # its own outputs are now below the corpus
     assert again.manifest.errors == [] and again.manifest.skipped == []
     assert [d.id for d in again.documents] == ["en", "ru/doc"]
+
+
+def test_a_second_run_into_a_folder_in_use_stops_with_a_clear_message(tmp_path, models):
+    from pipeline.io.lock import BusyError, output_lock
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "en.txt").write_text("The Left Front met in Moscow.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    run_corpus([corpus], out, Settings(), pipelines=models)
+    before = (out / "documents.jsonl").read_bytes()
+    (corpus / "more.txt").write_text("Yabloko met in Kazan.\n", encoding="utf-8")
+    with output_lock(out):  # another run holds the folder (a lock of its own open file, as another process's)
+        with pytest.raises(BusyError, match=rf"{out}: another pipeline run \(process \d+\) is writing into this"):
+            run_corpus([corpus], out, Settings(), pipelines=models)
+        assert (out / "documents.jsonl").read_bytes() == before  # nothing of the refused run written
+    after = run_corpus([corpus], out, Settings(), pipelines=models)  # the lock goes with the run that held it
+    assert after.manifest.counts["documents"] == 2
