@@ -51,8 +51,13 @@ def run(
     if scheduler and executor != "dask":
         _fail("--scheduler goes with --executor dask", 2)
     settings = load_settings(config)
-    result = run_corpus(paths, out, settings, progress=_progress("extract"), workers=workers or os.cpu_count() or 1,
-                        executor=executor, scheduler=scheduler)
+    try:
+        result = run_corpus(paths, out, settings, progress=_progress("extract"),
+                            workers=workers or os.cpu_count() or 1, executor=executor, scheduler=scheduler)
+    except KeyboardInterrupt:
+        typer.echo(f"\ninterrupted: nothing is lost: the files in {out}/ are those of the last complete run, and "
+                   "the documents extracted so far are kept in its cache; the next run resumes from there", err=True)
+        raise typer.Exit(130) from None
     for failure in result.manifest.errors:
         typer.echo(f"error: {failure.error}", err=True)
     counts = result.manifest.counts
@@ -241,6 +246,7 @@ def main() -> None:
     except PipelineError as exc:
         typer.echo(f"error: {exc}", err=True)
         sys.exit(2)
+
 
 
 if __name__ == "__main__":

@@ -91,11 +91,19 @@ def _pool(documents: Iterable[InputDocument], settings: Settings, workers: int):
     window = list(islice(iterator, workers * 4))
     if not window:
         return  # nothing to extract: no workers started
-    with multiprocessing.get_context("spawn").Pool(workers) as pool:
+    with multiprocessing.get_context("spawn").Pool(workers, initializer=_quiet_on_interrupt) as pool:
         while window:
             results = pool.starmap(extract, [(d, settings_json) for d in window], chunksize=1)
             yield from zip(window, results)
             window = list(islice(iterator, workers * 4))
+
+
+def _quiet_on_interrupt() -> None:
+    """A worker leaves Ctrl-C to the main process (which ends the pool and says what happened): without this each
+    worker prints its own traceback."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _dask(documents: Iterable[InputDocument], settings: Settings, workers: int, scheduler: str | None):

@@ -212,3 +212,24 @@ def test_a_damaged_cache_row_is_reported_once_and_extracted_again(tmp_path, mode
     assert "unreadable" in damaged.manifest.errors[0].error
     healed = run_corpus([corpus], out, Settings(), pipelines=models)
     assert healed.manifest.counts["extracted"] == 1 and healed.manifest.counts["documents"] == 4
+
+
+def test_ctrl_c_during_a_pool_run_says_nothing_is_lost_and_the_next_run_resumes(tmp_path, serial):
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "pipeline", "run", str(CORPUS), "--out", str(out), "--workers", "2"]
+    process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    lines = []
+    for line in process.stderr:
+        lines.append(line)
+        if "[8/12]" in line:  # the first window of documents is done; the workers are on the next
+            break
+    os.killpg(process.pid, signal.SIGINT)  # what Ctrl-C sends: the main process and its workers
+    rest = process.stderr.read()
+    process.wait(timeout=120)
+    assert process.returncode == 130
+    assert "interrupted: nothing is lost" in rest and "the next run resumes" in rest
+    assert "Traceback" not in rest and "SpawnPoolWorker" not in rest and "KeyboardInterrupt" not in rest
+    assert not (out / "documents.jsonl").exists()  # no half-written outputs
+    done = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    assert json.loads((out / "manifest.json").read_text())["counts"]["from_cache"] >= 8
