@@ -16,18 +16,58 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_
                   help="Extract organisations, places, persons, dates and relations from English and Russian texts.")
 
 
-def _progress(label: str):
-    interactive = sys.stderr.isatty()
+class _Progress:
+    """Progress on stderr: on a terminal a bar with documents done, from the cache, failed, rate and time left
+    (rich); otherwise a plain line per document extracted or failed (those from the cache are counted, not
+    listed), with the same figures."""
 
-    def report(number: int, total: int, name: str) -> None:
-        line = f"{label} [{number}/{total}] {name}"
-        if interactive:
-            sys.stderr.write("\r\033[K" + line + ("\n" if number == total else ""))
-        else:
-            sys.stderr.write(line + "\n")
-        sys.stderr.flush()
+    def __init__(self, label: str) -> None:
+        self.label = label
+        import time
 
-    return report
+        self.counts = {"extracted": 0, "cached": 0, "failed": 0}
+        self.started = time.perf_counter()  # the rate counts the models' loading: a first guess errs long
+        self.bar = None
+        if sys.stderr.isatty():
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+            self.bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                                TextColumn("{task.fields[figures]}"), console=Console(stderr=True), transient=False)
+            self.task = None
+
+    def __call__(self, number: int, total: int, name: str, status: str = "extracted") -> None:
+        import time
+
+        if status in self.counts:
+            self.counts[status] += 1
+        figures = self._figures(number, total, status, time.perf_counter())
+        if self.bar is not None:
+            if self.task is None:
+                self.bar.start()
+                self.task = self.bar.add_task(self.label, total=total, figures="")
+            short = Path(name.split(" (part ")[0]).name + (f" ({name.split(' (part ')[1]}" if " (part " in name else "")
+            self.bar.update(self.task, completed=number if status != "reading" else number - 1,
+                            description=f"{self.label} {short[:40]}", figures=figures)
+        elif status != "cached":
+            sys.stderr.write(f"{self.label} [{number}/{total}] {name}" + (f"  ({figures})" if figures else "") + "\n")
+            sys.stderr.flush()
+
+    def _figures(self, number: int, total: int, status: str, now: float) -> str:
+        parts = [f"{self.counts['cached']} from cache"] if self.counts["cached"] else []
+        if self.counts["failed"]:
+            parts.append(f"{self.counts['failed']} failed")
+        done = self.counts["extracted"] + self.counts["failed"]
+        if done and now > self.started:
+            rate = done / (now - self.started)
+            left = (total - number + (status == "reading")) / rate
+            parts.append(f"{rate:.2f} docs/s, {int(left) // 60}:{int(left) % 60:02d} left")
+        return "; ".join(parts)
+
+    def close(self) -> None:
+        if self.bar is not None and self.task is not None:
+            self.bar.stop()
+            self.task = None
 
 
 @app.command()
@@ -51,19 +91,24 @@ def run(
     if scheduler and executor != "dask":
         _fail("--scheduler goes with --executor dask", 2)
     settings = load_settings(config)
+    progress = _Progress("extract")
     try:
-        result = run_corpus(paths, out, settings, progress=_progress("extract"),
+        result = run_corpus(paths, out, settings, progress=progress,
                             workers=workers or os.cpu_count() or 1, executor=executor, scheduler=scheduler)
     except KeyboardInterrupt:
+        progress.close()
         typer.echo(f"\ninterrupted: nothing is lost: the files in {out}/ are those of the last complete run, and "
                    "the documents extracted so far are kept in its cache; the next run resumes from there", err=True)
         raise typer.Exit(130) from None
+    finally:
+        progress.close()
     for failure in result.manifest.errors:
         typer.echo(f"error: {failure.error}", err=True)
     counts = result.manifest.counts
     typer.echo(f"{counts['documents']} documents, {sum(counts['mentions'].values())} mentions, "
-               f"{counts['entities']} entities, {counts['facts']} facts -> {out}/"
-               + (f"; {counts['failed']} failed" if counts["failed"] else ""), err=True)
+               f"{counts['entities']} entities, {counts['facts']} facts -> {out}/ ({counts['extracted']} extracted, "
+               f"{counts['from_cache']} from cache" + (f", {counts['failed']} failed)" if counts["failed"] else ")"),
+               err=True)
     raise typer.Exit(1 if result.manifest.errors else 0)
 
 
@@ -93,7 +138,7 @@ def evaluate_command(
     if is_facts_gold(gold):
         if labels:
             _fail("--labels goes with the entity gold format; this is a fact gold file", 2)
-        result = evaluate_facts(gold, load_settings(config), out=pred_out, progress=_progress("eval"))
+        result = evaluate_facts(gold, load_settings(config), out=pred_out, progress=_Progress("eval"))
         typer.echo(json.dumps(result, ensure_ascii=False, indent=2) if as_json else format_facts_report(result, show))
         return
 
@@ -105,7 +150,7 @@ def evaluate_command(
         _fail(f"--labels {labels!r}: valid labels are ORG, LOC, PER, DATE", 2)
     docs = load_gold(gold)
     pipelines = load_models(load_settings(config))
-    predicted = predict(pipelines, docs, progress=_progress("eval"))
+    predicted = predict(pipelines, docs, progress=_Progress("eval"))
     result = score(docs, predicted, wanted)
     if pred_out is not None:
         pred_out.parent.mkdir(parents=True, exist_ok=True)

@@ -91,3 +91,45 @@ def test_outputs_do_not_depend_on_the_hash_seed_of_the_process(tmp_path):
     assert cli("run", str(DATA / "corpus"), "--out", str(second), env={"PYTHONHASHSEED": "2"}).returncode == 0
     for name in ("documents.jsonl", "entities.jsonl", "facts.jsonl"):
         assert (first / name).read_bytes() == (second / name).read_bytes(), name
+
+
+@pytest.mark.models
+def test_plain_progress_lists_documents_extracted_or_failed_with_the_figures(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("The Left Front met in Moscow.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert cli("run", str(corpus), "--out", str(out)).returncode == 0
+    (corpus / "b.txt").write_text("Yabloko met in Kazan on 3 May 2012.\n", encoding="utf-8")
+    (corpus / "c.txt").write_bytes(b"")  # empty: fails
+    done = cli("run", str(corpus), "--out", str(out))
+    lines = [line for line in done.stderr.splitlines() if line.startswith("extract [")]
+    assert not any("a.txt" in line for line in lines)  # from the cache: counted, not listed
+    (extracted,) = [line for line in lines if "b.txt" in line]
+    assert "1 from cache" in extracted and "docs/s" in extracted and "left" in extracted
+    assert any("c.txt" in line and "1 failed" in line for line in lines)
+    assert "(1 extracted, 1 from cache, 1 failed)" in done.stderr
+
+
+def test_the_progress_bar_on_a_terminal_shows_counts_rate_and_time_left(monkeypatch):
+    import io
+    import sys
+
+    from pipeline.cli import _Progress
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    screen = Terminal()
+    monkeypatch.setattr(sys, "stderr", screen)
+    progress = _Progress("extract")
+    progress(1, 3, "corpus/a.txt", "cached")
+    progress(2, 3, "corpus/big.txt (part 1/4)", "reading")
+    progress(2, 3, "corpus/big.txt", "extracted")
+    progress(3, 3, "corpus/c.txt", "failed")
+    progress.close()
+    shown = screen.getvalue()
+    assert "3/3" in shown and "1 from cache" in shown and "1 failed" in shown
+    assert "docs/s" in shown and "left" in shown
+    assert "extract [" not in shown  # a bar, not plain lines

@@ -22,7 +22,9 @@ from ..relate.relations import extract_relations
 if TYPE_CHECKING:
     from ..extract.pipelines import Pipelines
 
-Progress = Callable[[int, int, str], None]
+# progress(number, total, name, status): after each document (status "extracted", "cached" or "failed") and
+# after each piece of a long one ("reading")
+Progress = Callable[[int, int, str, str], None]
 PieceProgress = Callable[[int, int], None]  # (piece, pieces) of a long document, after each piece
 
 
@@ -83,7 +85,7 @@ def process_documents(pipelines: Pipelines, documents: Iterable[InputDocument], 
     for number, document in enumerate(documents, 1):
         extracted.append(extract_document(pipelines, document))
         if progress:
-            progress(number, len(documents), document.id)
+            progress(number, len(documents), document.id, "extracted")
     entities, related = link_and_relate(lambda: extracted, gazetteer_path(pipelines.settings))
     collector = FactCollector()
     records = []

@@ -61,15 +61,15 @@ class _Tally:
     done: list[tuple[str, str]] = field(default_factory=list)  # (document id, sha256) of every record the run has
     errors: list[InputFailure] = field(default_factory=list)
 
-    def step(self, path: str) -> None:
+    def step(self, path: str, status: str) -> None:
         self.seen += 1
         if self.report:
-            self.report(self.seen, self.total, path)
+            self.report(self.seen, self.total, path, status)
 
     def piece(self, document: InputDocument, number: int, pieces: int) -> None:
         """Progress inside a long document: the next document's line, with its part read so far."""
         if self.report and number < pieces:
-            self.report(self.seen + 1, self.total, f"{document.path} (part {number}/{pieces})")
+            self.report(self.seen + 1, self.total, f"{document.path} (part {number}/{pieces})", "reading")
 
 
 def run_corpus(paths: Iterable[Path], out: Path | None, settings: Settings, progress: Progress | None = None,
@@ -105,7 +105,7 @@ def _run(walk: Walk, out: Path | None, settings: Settings, gazetteer: Path, prog
                 tally.extracted += 1
             else:
                 tally.errors.append(failure)
-            tally.step(document.path)
+            tally.step(document.path, "extracted" if record is not None else "failed")
         tally.done.sort()
         timings["extract"] = time.perf_counter() - clock
 
@@ -141,13 +141,13 @@ def _pending(walk: Walk, settings: Settings, cache: Cache, key: str, tally: _Tal
     for item in read_documents(walk, settings):
         if isinstance(item, InputFailure):
             tally.errors.append(item)
+            tally.step(item.path, "failed")
         elif cache.has(item.id, item.sha256, key):
             tally.done.append((item.id, item.sha256))
             tally.from_cache += 1
+            tally.step(item.path, "cached")
         else:
             yield item
-            continue
-        tally.step(item.path)
 
 
 def _stored(cache: Cache, key: str, tally: _Tally) -> Iterator[Document]:

@@ -156,7 +156,7 @@ def test_file_that_disappears_mid_run(tmp_path, models):
     for name in ("a", "b", "c"):
         (corpus / f"{name}.txt").write_text(f"The Left Front met in Moscow ({name}).\n", encoding="utf-8")
 
-    def vanish(number, total, path):
+    def vanish(number, total, path, status):
         if number == 1:
             (corpus / "c.txt").unlink()
 
