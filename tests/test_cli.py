@@ -133,3 +133,14 @@ def test_the_progress_bar_on_a_terminal_shows_counts_rate_and_time_left(monkeypa
     assert "3/3" in shown and "1 from cache" in shown and "1 failed" in shown
     assert "docs/s" in shown and "left" in shown
     assert "extract [" not in shown  # a bar, not plain lines
+
+
+@pytest.mark.parametrize("command", ["run", "eval", "review", "export", "import", "show", "add", "schema"])
+def test_help_text_shows_no_type_tags(command):
+    import re
+
+    done = cli(command, "--help")
+    (usage,) = [line for line in done.stdout.splitlines() if "Usage:" in line]
+    assert done.returncode == 0 and f"pipeline {command}" in usage
+    assert not re.search(r"<(?:bool|str|int|path|list\[\w+\])[^>]*>", done.stdout), done.stdout  # "<list[Path]>"
+    assert not re.search(r"\{\w+\}", usage), usage  # "{paths}..."
