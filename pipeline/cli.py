@@ -210,7 +210,7 @@ def show(
     out_dir: Annotated[Path, typer.Option("--dir", help="a run's output folder")] = Path("outputs"),
 ) -> None:
     """Print one document with its mentions coloured by label, and its relations."""
-    from .core.records import Document
+    from .core.records import Document, Entity
     from .io.jsonl import read_records
     from .tools.show import show_document
 
@@ -219,7 +219,9 @@ def show(
         close = [d for d in documents if doc_id in d][:5]
         hint = f"; did you mean {', '.join(close)}?" if close else ""
         _fail(f"no document {doc_id!r} in {out_dir}/documents.jsonl{hint}", 2)
-    typer.echo(show_document(documents[doc_id], colour=sys.stdout.isatty()))
+    entities = out_dir / "entities.jsonl"
+    names = {e.id: e.name for e in read_records(entities, Entity)} if entities.exists() else {}
+    typer.echo(show_document(documents[doc_id], colour=sys.stdout.isatty(), names=names))
 
 
 @app.command()

@@ -8,8 +8,10 @@ COLOURS = {"ORG": "\033[1;34m", "LOC": "\033[1;32m", "PER": "\033[1;31m", "DATE"
 RESET = "\033[0m"
 
 
-def show_document(doc: Document, colour: bool = True) -> str:
-    """Text with each mention marked (colours, or [LABEL ...] brackets without them), then its relations."""
+def show_document(doc: Document, colour: bool = True, names: dict[str, str] | None = None) -> str:
+    """Text with each mention marked (colours, or [LABEL ...] brackets without them), then its relations by
+    name: the entity's display name from `names` (entity id -> name, a run's entities.jsonl), else the mention's
+    normal form (a date: its value)."""
     parts, position = [], 0
     for m in sorted(doc.mentions, key=lambda m: m.start):
         if m.start < position:
@@ -21,7 +23,11 @@ def show_document(doc: Document, colour: bool = True) -> str:
     legend = "  ".join(f"{COLOURS[k]}{k}{RESET}" if colour else k for k in COLOURS)
     header = " · ".join(filter(None, [doc.id, doc.lang, doc.meta.title, doc.meta.source, doc.meta.published]))
     by_id = {m.id: m for m in doc.mentions}
-    relations = [f"  {by_id[r.head].text} —{r.type}→ {by_id[r.tail].value or by_id[r.tail].text}"
-                 for r in doc.relations]
+    names = names or {}
+
+    def name(m) -> str:
+        return m.value or m.text if m.label == "DATE" else names.get(m.entity or "") or m.normal
+
+    relations = [f"  {name(by_id[r.head])} —{r.type}→ {name(by_id[r.tail])}" for r in doc.relations]
     lines = [header, legend, "", "".join(parts).rstrip(), ""]
     return "\n".join(lines + (["relations:", *relations] if relations else []))

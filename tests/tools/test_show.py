@@ -86,3 +86,18 @@ def test_show_document_colours_mentions_by_default_instead_of_brackets():
 def test_show_document_header_without_metadata_has_no_dangling_separator():
     doc = record("Калуга.", [("Калуга", "LOC")], doc_id="ru/kaluga", lang="ru")
     assert show_document(doc, colour=False).split("\n")[0] == "ru/kaluga · ru"
+
+
+def test_relations_are_shown_by_name_not_by_the_words_of_the_text():
+    text = "Анна Смирнова возглавляет отделение Российского социалистического движения в Перми."
+    doc = record(text, [("Анна Смирнова", "PER"), ("Российского социалистического движения", "ORG"), ("Перми", "LOC")],
+                 lang="ru", relations=[("leader_of", 0, 1), ("has_branch_in", 1, 2)],
+                 **{"Российского социалистического движения": {"normal": "Российское социалистическое движение",
+                                                               "entity": "org:russian-socialist-movement"},
+                    "Перми": {"normal": "Пермь"}})
+    names = {"org:russian-socialist-movement": "Russian Socialist Movement"}
+
+    assert show_document(doc, colour=False, names=names).endswith(
+        "relations:\n  Анна Смирнова —leader_of→ Russian Socialist Movement\n"
+        "  Russian Socialist Movement —has_branch_in→ Пермь")
+    assert "—has_branch_in→ Пермь" in show_document(doc, colour=False)  # without entities: the normal form
