@@ -11,7 +11,7 @@ RESET = "\033[0m"
 def show_document(doc: Document, colour: bool = True, names: dict[str, str] | None = None) -> str:
     """Text with each mention marked (colours, or [LABEL ...] brackets without them), then its relations by
     name: the entity's display name from `names` (entity id -> name, a run's entities.jsonl), else the mention's
-    normal form (a date: its value)."""
+    normal form (a date: its value; the two names of an alias: their normal forms)."""
     parts, position = [], 0
     for m in sorted(doc.mentions, key=lambda m: m.start):
         if m.start < position:
@@ -28,6 +28,10 @@ def show_document(doc: Document, colour: bool = True, names: dict[str, str] | No
     def name(m) -> str:
         return m.value or m.text if m.label == "DATE" else names.get(m.entity or "") or m.normal
 
-    relations = [f"  {name(by_id[r.head])} —{r.type}→ {name(by_id[r.tail])}" for r in doc.relations]
+    def both(r) -> tuple[str, str]:  # an alias joins two names of one entity: the names themselves
+        head, tail = by_id[r.head], by_id[r.tail]
+        return (head.normal, tail.normal) if r.type == "alias_of" else (name(head), name(tail))
+
+    relations = ["  {} —{}→ {}".format(both(r)[0], r.type, both(r)[1]) for r in doc.relations]
     lines = [header, legend, "", "".join(parts).rstrip(), ""]
     return "\n".join(lines + (["relations:", *relations] if relations else []))
