@@ -32,6 +32,6 @@ def show_document(doc: Document, colour: bool = True, names: dict[str, str] | No
         head, tail = by_id[r.head], by_id[r.tail]
         return (head.normal, tail.normal) if r.type == "alias_of" else (name(head), name(tail))
 
-    relations = ["  {} —{}→ {}".format(both(r)[0], r.type, both(r)[1]) for r in doc.relations]
+    relations = [f"  {both(r)[0]} —{r.type}→ {both(r)[1]}" for r in doc.relations]
     lines = [header, legend, "", "".join(parts).rstrip(), ""]
     return "\n".join(lines + (["relations:", *relations] if relations else []))
