@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..core.records import Document, Entity, Fact, InputFailure, Manifest, Relation
-from ..core.resources import gazetteer_path, load_gazetteer
+from ..core.resources import en_tagger_path, gazetteer_path, load_gazetteer
 from ..core.settings import Settings
 from ..core.versions import versions
 from ..ingest.read import InputDocument, read_documents
@@ -162,6 +162,14 @@ def _stored(cache: Cache, key: str, tally: _Tally) -> Iterator[Document]:
                                                                 "it will be extracted again by the next run"))
 
 
+def _config_used(settings: Settings) -> dict:
+    """The settings as the run used them: the files behind defaults written out (the gazetteer, the tagger)."""
+    config = settings.model_dump(mode="json")
+    tagger = en_tagger_path(settings)
+    config.update(gazetteer=str(gazetteer_path(settings)), en_tagger=str(tagger) if tagger is not None else "")
+    return config
+
+
 def _collect(related: Iterator[Document], entities: list[Entity], out: Path | None, settings: Settings, walk: Walk,
              tally: _Tally, timings: dict[str, float]) -> RunResult:
     """Facts and counts over the related records; with `out`, all four files are written and renamed together."""
@@ -183,7 +191,7 @@ def _collect(related: Iterator[Document], entities: list[Entity], out: Path | No
         counts = {"documents": written, "failed": len(tally.errors), "mentions": dict(sorted(labels.items())),
                   "entities": len(entities), "facts": len(facts), "extracted": tally.extracted,
                   "from_cache": tally.from_cache}
-        manifest = Manifest(versions=versions(), config=settings.model_dump(mode="json"), counts=counts,
+        manifest = Manifest(versions=versions(), config=_config_used(settings), counts=counts,
                             timings={k: round(v, 3) for k, v in sorted(timings.items())},
                             errors=sorted(tally.errors, key=lambda e: e.path), skipped=walk.skipped)
         if staged is not None:

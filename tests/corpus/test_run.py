@@ -104,3 +104,13 @@ def test_a_second_run_into_a_folder_in_use_stops_with_a_clear_message(tmp_path, 
         assert (out / "documents.jsonl").read_bytes() == before  # nothing of the refused run written
     after = run_corpus([corpus], out, Settings(), pipelines=models)  # the lock goes with the run that held it
     assert after.manifest.counts["documents"] == 2
+
+
+def test_the_manifest_names_the_gazetteer_and_tagger_files_used(corpus_run):
+    from pipeline.core.resources import DEFAULT_EN_TAGGER, DEFAULT_GAZETTEER
+
+    out, _ = corpus_run
+    config = json.loads((out / "manifest.json").read_text())["config"]
+    assert config["gazetteer"] == str(DEFAULT_GAZETTEER) and config["en_tagger"] == str(DEFAULT_EN_TAGGER)
+    assert Settings().gazetteer is None  # the setting is the default ...
+    assert (DEFAULT_GAZETTEER.is_file() and (DEFAULT_EN_TAGGER / "meta.json").is_file())  # ... the files are these
