@@ -104,6 +104,8 @@ def run(
         progress.close()
     for failure in result.manifest.errors:
         typer.echo(f"error: {failure.error}", err=True)
+    for warning in result.manifest.warnings:
+        typer.echo(f"warning: {warning.error}", err=True)
     counts = result.manifest.counts
     typer.echo(f"{counts['documents']} documents, {sum(counts['mentions'].values())} mentions, "
                f"{counts['entities']} entities, {counts['facts']} facts -> {out}/ ({counts['extracted']} extracted, "
@@ -114,7 +116,10 @@ def run(
 
 @app.command("eval")
 def evaluate_command(
-    gold: Annotated[Path, typer.Argument(help="gold JSONL in either format (see above); told apart by its first line")],
+    gold: Annotated[Path | None, typer.Argument(help="gold JSONL in either format (see above); told apart by its "
+                                                     "first line")] = None,
+    corrections: Annotated[Path | None, typer.Option("--corrections", help="corpus folder: score against every "
+                                                     "document its reviewers corrected")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="print the scores as JSON")] = False,
     labels: Annotated[str | None, typer.Option("--labels", help="entity format: comma-separated labels, "
                                                                 "e.g. PER,LOC,ORG")] = None,
@@ -135,7 +140,9 @@ def evaluate_command(
     """
     from .tools.facts_eval import evaluate_facts, format_facts_report, is_facts_gold
 
-    if is_facts_gold(gold):
+    if (gold is None) == (corrections is None):
+        _fail("give a GOLD file or --corrections CORPUS_DIR", 2)
+    if gold is not None and is_facts_gold(gold):
         if labels:
             _fail("--labels goes with the entity gold format; this is a fact gold file", 2)
         result = evaluate_facts(gold, load_settings(config), out=pred_out, progress=_Progress("eval"))
@@ -148,7 +155,15 @@ def evaluate_command(
     wanted = [x.strip().upper() for x in labels.split(",")] if labels else None
     if wanted and not set(wanted) <= {"ORG", "LOC", "PER", "DATE"}:
         _fail(f"--labels {labels!r}: valid labels are ORG, LOC, PER, DATE", 2)
-    docs = load_gold(gold)
+    if corrections is not None:
+        from .corpus.corrections import gold_of
+
+        docs = gold_of([corrections])
+        if not docs:
+            _fail(f"--corrections {corrections}: no corrections in {corrections}/.corrections/ (pipeline import "
+                  "... --into)", 2)
+    else:
+        docs = load_gold(gold)
     pipelines = load_models(load_settings(config))
     predicted = predict(pipelines, docs, progress=_Progress("eval"))
     result = score(docs, predicted, wanted)
@@ -165,9 +180,15 @@ def review(
     html: Annotated[Path | None, typer.Option("--html", help="page to write (default DIR/review.html)")] = None,
 ) -> None:
     """Write one self-contained HTML page to browse the run's documents, mentions, entities and facts."""
-    from .tools.review import write_review
+    from .tools.review import gazetteer_suggestions, write_review
 
     typer.echo(f"review page: {write_review(out_dir, html)}", err=True)
+    suggestions = gazetteer_suggestions(out_dir)
+    if suggestions:
+        typer.echo(f"{len(suggestions)} names reviewers added are not in the gazetteer; lines for it "
+                   "(id, label, English names, Russian names):", err=True)
+        for line in suggestions:
+            typer.echo(line)
 
 
 @app.command("export")
@@ -191,14 +212,27 @@ def export_command(
 @app.command("import")
 def import_command(
     source: Annotated[Path, typer.Argument(help="Label Studio JSON export")],
-    out: Annotated[Path, typer.Option("--out", help="gold JSONL to write")],
+    out: Annotated[Path | None, typer.Option("--out", help="gold JSONL to write")] = None,
+    into: Annotated[Path | None, typer.Option("--into", help="corpus folder: keep the reviewed documents' "
+                                              "corrections in CORPUS/.corrections/ for the next run")] = None,
     format: Annotated[str, typer.Option("--format", help="label-studio")] = "label-studio",
 ) -> None:
-    """Turn reviewed Label Studio annotations into the gold format that 'pipeline eval' reads."""
+    """Turn reviewed Label Studio annotations into gold for 'pipeline eval' (--out), or into corrections the next
+    'pipeline run' of the corpus applies (--into)."""
+    from .corpus.corrections import store_corrections
     from .io.atomic import write_text
     from .tools.labelstudio import import_tasks
 
     _only_label_studio(format)
+    if (out is None) == (into is None):
+        _fail("give one of --out GOLD.jsonl or --into CORPUS_DIR", 2)
+    if into is not None:
+        if not into.is_dir():
+            _fail(f"--into {into}: no such corpus folder", 2)
+        written = store_corrections(import_tasks(source, reviewed_only=True), into)
+        typer.echo(f"{len(written)} reviewed documents -> {into}/.corrections/; the next 'pipeline run {into}' "
+                   "applies them", err=True)
+        return
     gold = import_tasks(source)
     write_text(out, "".join(json.dumps(g, ensure_ascii=False) + "\n" for g in gold))
     typer.echo(f"{len(gold)} documents -> {out}", err=True)

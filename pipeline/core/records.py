@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 Label = Literal["ORG", "LOC", "PER", "DATE"]
 Lang = Literal["en", "ru"]
 DocLang = Literal["en", "ru", "mixed"]
-MentionSource = Literal["spacy", "natasha", "rule", "gazetteer", "model"]
+MentionSource = Literal["spacy", "natasha", "rule", "gazetteer", "model", "human"]  # human: a reviewer's correction
 RelationType = Literal[
     "founded_on", "merged_into", "joined", "joined_on", "member_of", "affiliated_with",
     "headquartered_in", "has_branch_in", "located_in", "leader_of", "publishes", "alias_of",
@@ -148,3 +148,5 @@ class Manifest(_Record):
     timings: dict[str, float]
     errors: list[InputFailure]
     skipped: list[str] = Field(default_factory=list, description="files below PATH with unsupported extensions")
+    warnings: list[InputFailure] = Field(default_factory=list, description="documents processed with a caveat "
+                                         "(a reviewer's corrections made on another text, not applied)")

@@ -17,6 +17,7 @@ from ..ingest.language import detect_language
 from ..ingest.read import InputDocument
 from ..link.linker import assign, link
 from ..relate.facts import FactCollector
+from ..relate.human import human_relations, is_reviewed
 from ..relate.relations import extract_relations
 
 if TYPE_CHECKING:
@@ -42,16 +43,25 @@ def extract_document(pipelines: Pipelines, document: InputDocument, on_piece: Pi
                      ) -> Document:
     """One document through language detection, both languages' pipelines and dates, into a record. A long
     document is read in pieces (extract/pieces.py), one at a time, `on_piece` told after each."""
-    text = document.text
+    text, published, correction = document.text, document.meta.published, document.correction
     lang = document.meta.lang or detect_language(text, pipelines.settings.mixed_share)
     pieces = text_pieces(text)
     builder = RecordBuilder(document, lang)
     for number, (start, end) in enumerate(pieces, 1):
         # a page's title and infobox stand at its top: the first piece is read for them, the others are not
-        builder.add(pipelines.process(text[start:end], lang, document.meta.published, top=number == 1), start)
+        doc = pipelines.process(text[start:end], lang, published, top=number == 1)
+        if correction is not None:  # a reviewer's names in place of the models'
+            from ..extract.human import apply_names  # (spaCy: not imported before a model is needed)
+
+            doc = apply_names(doc, [(m.start - start, m.end - start, m.label) for m in correction.mentions
+                                    if start <= m.start and m.end <= end], published)
+        builder.add(doc, start)
         if on_piece is not None and len(pieces) > 1:
             on_piece(number, len(pieces))
-    return builder.record()
+    record = builder.record()
+    if correction is not None:
+        record.relations = human_relations(record, correction)
+    return record
 
 
 def link_and_relate(records: Callable[[], Iterable[Document]], gazetteer: Path,
@@ -69,7 +79,9 @@ def link_and_relate(records: Callable[[], Iterable[Document]], gazetteer: Path,
         for record in records():
             assign(record, assignment)
             relations = known.get(record) if known else None
-            record.relations = relations if relations is not None else extract_relations(record, record._sentences)
+            if relations is None:  # a reviewed document's relations are the reviewer's, kept with its record
+                relations = record.relations if is_reviewed(record) else extract_relations(record, record._sentences)
+            record.relations = relations
             if known and relations is None:
                 known.keep(record)
             yield record

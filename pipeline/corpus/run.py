@@ -7,6 +7,7 @@ record as a stream, and the outputs are renamed into place only when all four ar
 
 from __future__ import annotations
 
+import hashlib
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -27,6 +28,7 @@ from ..link.linker import previous_ids
 from ..relate.facts import FactCollector
 from .cache import FILE_NAME as CACHE_FILE
 from .cache import Cache, extraction_key
+from .corrections import Found, load_corrections, text_sha256
 from .execute import run_executor
 from .flow import Progress, link_and_relate
 
@@ -60,6 +62,7 @@ class _Tally:
     from_cache: int = 0
     done: list[tuple[str, str]] = field(default_factory=list)  # (document id, sha256) of every record the run has
     errors: list[InputFailure] = field(default_factory=list)
+    warnings: list[InputFailure] = field(default_factory=list)
 
     def step(self, path: str, status: str) -> None:
         self.seen += 1
@@ -81,14 +84,27 @@ def run_corpus(paths: Iterable[Path], out: Path | None, settings: Settings, prog
     """
     gazetteer = gazetteer_path(settings)
     load_gazetteer(gazetteer)  # a broken gazetteer fails the run before any document is read
-    walk = walk_corpus(list(paths), settings, out)
+    paths = list(paths)
+    walk = walk_corpus(paths, settings, out)
+    corrections = load_corrections([Path(p) for p in paths if Path(p).is_dir()])
     with output_lock(out) if out is not None else nullcontext():
-        return _run(walk, out, settings, gazetteer, progress, pipelines, workers, executor, scheduler)
+        return _run(walk, corrections, out, settings, gazetteer, progress, pipelines, workers, executor, scheduler)
 
 
-def _run(walk: Walk, out: Path | None, settings: Settings, gazetteer: Path, progress: Progress | None, pipelines,
-         workers: int, executor: str, scheduler: str | None) -> RunResult:
-    key = extraction_key(settings, gazetteer)
+class _Keys(dict):
+    """Each document's extraction key: the run's, or for a reviewed document the run's and its correction's."""
+
+    def __init__(self, base: str) -> None:
+        super().__init__()
+        self.base = base
+
+    def __missing__(self, doc_id: str) -> str:
+        return self.base
+
+
+def _run(walk: Walk, corrections: dict[str, Found], out: Path | None, settings: Settings, gazetteer: Path,
+         progress: Progress | None, pipelines, workers: int, executor: str, scheduler: str | None) -> RunResult:
+    key = _Keys(extraction_key(settings, gazetteer))
     cache = Cache(out / CACHE_FILE if out is not None else None)
     tally = _Tally(total=len(walk.files), report=progress)
     timings: dict[str, float] = {}
@@ -96,11 +112,11 @@ def _run(walk: Walk, out: Path | None, settings: Settings, gazetteer: Path, prog
         clock = time.perf_counter()
         if len(walk.files) < 2 * workers:
             workers = 1  # starting workers costs more than a handful of documents
-        pending = _pending(walk, settings, cache, key, tally)
+        pending = _pending(walk, corrections, settings, cache, key, tally)
         for document, (record, failure) in run_executor(pending, settings, workers, executor, scheduler, pipelines,
                                                         tally.piece):
             if record is not None:
-                cache.put(record, key)
+                cache.put(record, key[record.id])
                 tally.done.append((record.id, record.sha256))
                 tally.extracted += 1
             else:
@@ -124,25 +140,35 @@ class _Remembered:
     """The cache's relations, as link_and_relate asks for them."""
 
     cache: Cache
-    key: str
+    key: _Keys
 
     def get(self, record: Document) -> list[Relation] | None:
-        relations = self.cache.relations(record, self.key)
+        relations = self.cache.relations(record, self.key[record.id])
         if relations is None:
-            self.cache.add_parse(record, self.key)  # the relations are read again, from the parse
+            self.cache.add_parse(record, self.key[record.id])  # the relations are read again, from the parse
         return relations
 
     def keep(self, record: Document) -> None:
-        self.cache.keep_relations(record, self.key)
+        self.cache.keep_relations(record, self.key[record.id])
 
 
-def _pending(walk: Walk, settings: Settings, cache: Cache, key: str, tally: _Tally) -> Iterator[InputDocument]:
-    """The documents still to extract; unreadable files and cached records are counted on the way."""
+def _pending(walk: Walk, corrections: dict[str, Found], settings: Settings, cache: Cache, key: _Keys,
+             tally: _Tally) -> Iterator[InputDocument]:
+    """The documents still to extract, a reviewed one with its correction; unreadable files, cached records
+    and corrections made on another text are counted on the way."""
     for item in read_documents(walk, settings):
+        found = corrections.get(item.id) if not isinstance(item, InputFailure) else None
+        if found is not None and found.correction.text_sha256 != text_sha256(item.text):
+            tally.warnings.append(InputFailure(path=item.path, error=(
+                f"{item.path}: its corrections ({found.path}) were made on another text; not applied (review it "
+                "again and import the new export)")))
+        elif found is not None:
+            item.correction = found.correction
+            key[item.id] = hashlib.sha256(f"{key.base}|{found.correction.digest()}".encode()).hexdigest()
         if isinstance(item, InputFailure):
             tally.errors.append(item)
             tally.step(item.path, "failed")
-        elif cache.has(item.id, item.sha256, key):
+        elif cache.has(item.id, item.sha256, key[item.id]):
             tally.done.append((item.id, item.sha256))
             tally.from_cache += 1
             tally.step(item.path, "cached")
@@ -150,10 +176,10 @@ def _pending(walk: Walk, settings: Settings, cache: Cache, key: str, tally: _Tal
             yield item
 
 
-def _stored(cache: Cache, key: str, tally: _Tally) -> Iterator[Document]:
+def _stored(cache: Cache, key: _Keys, tally: _Tally) -> Iterator[Document]:
     """The run's records from the cache, one at a time: memory does not grow with the corpus."""
     for doc_id, sha in tally.done:
-        record = cache.get(doc_id, sha, key, parse=False)
+        record = cache.get(doc_id, sha, key[doc_id], parse=False)
         if record is not None:
             yield record
         elif not any(e.path == doc_id for e in tally.errors):  # a damaged row: reported once, extracted next run
@@ -193,7 +219,8 @@ def _collect(related: Iterator[Document], entities: list[Entity], out: Path | No
                   "from_cache": tally.from_cache}
         manifest = Manifest(versions=versions(), config=_config_used(settings), counts=counts,
                             timings={k: round(v, 3) for k, v in sorted(timings.items())},
-                            errors=sorted(tally.errors, key=lambda e: e.path), skipped=walk.skipped)
+                            errors=sorted(tally.errors, key=lambda e: e.path), skipped=walk.skipped,
+                            warnings=sorted(tally.warnings, key=lambda e: e.path))
         if staged is not None:
             write_outputs(out, staged, entities, facts, manifest)
     except BaseException:

@@ -11,7 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import spacy
-from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -29,7 +28,7 @@ from .extensions import EXTENSIONS, register_extensions
 from .gazetteer import gazetteer
 from .names import names
 from .russian import RazdelTokenizer, ru_dates, ru_morph, ru_ner
-from .spans import doc_text, make_span, set_entities
+from .spans import doc_text, make_span, set_entities, split_tokens_at
 from .subject import page_subject
 from .syntax import syntax
 from .trained import trained_names
@@ -136,7 +135,7 @@ def _merge_segments(doc: Doc, segments: list[Segment], pipelines: Pipelines) -> 
                 # piece's inflection is unknown, so its normal form is the piece as written
                 pieces = name_pieces(text, max(start, segment.start), min(end, segment.end))
                 found += [(a, b, e.label_, {**_values(e), "normal": None}) for a, b in pieces[:1]]
-    _split_tokens_at(doc, {c for start, end, _, _ in found for c in (start, end)})
+    split_tokens_at(doc, {c for start, end, _, _ in found for c in (start, end)})
     spans = []
     for start, end, label, values in found:
         span = make_span(doc, start, end, label, values["source"], values["lang"])
@@ -157,21 +156,3 @@ def _line_of(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _values(span) -> dict:
     return {name: getattr(span._, name) for name in EXTENSIONS}
-
-
-def _split_tokens_at(doc: Doc, cuts: set[int]) -> None:
-    """The main tokenizer may cut a foreign word differently; split tokens so that every cut is a boundary."""
-    offsets = doc.to_array([IDX, LENGTH]).tolist()
-    boundaries = {i for i, _ in offsets} | {i + n for i, n in offsets}
-    inside = sorted(c for c in cuts if c not in boundaries)
-    if not inside:
-        return
-    text = doc_text(doc)
-    with doc.retokenize() as retokenizer:
-        for token in doc:
-            t_start, t_end = token.idx, token.idx + len(token)
-            inner = [c for c in inside if t_start < c < t_end]
-            if inner:
-                bounds = [t_start, *inner, t_end]
-                pieces = [text[a:b] for a, b in zip(bounds, bounds[1:])]
-                retokenizer.split(token, pieces, heads=[(token, 0)] * len(pieces))

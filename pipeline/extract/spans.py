@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Span
 
 from .extensions import CARRIED
@@ -51,3 +52,22 @@ def copy_span(doc: Doc, span: Span, start: int, end: int, label: str | None = No
     for name in CARRIED:
         setattr(new._, name, getattr(span._, name))
     return new
+
+
+def split_tokens_at(doc: Doc, cuts: set[int]) -> None:
+    """Split tokens so that every cut is a token boundary (the main tokenizer may cut a foreign word otherwise; a
+    reviewer may mark part of a word)."""
+    offsets = doc.to_array([IDX, LENGTH]).tolist()
+    boundaries = {i for i, _ in offsets} | {i + n for i, n in offsets}
+    inside = sorted(c for c in cuts if c not in boundaries)
+    if not inside:
+        return
+    text = doc_text(doc)
+    with doc.retokenize() as retokenizer:
+        for token in doc:
+            t_start, t_end = token.idx, token.idx + len(token)
+            inner = [c for c in inside if t_start < c < t_end]
+            if inner:
+                bounds = [t_start, *inner, t_end]
+                pieces = [text[a:b] for a, b in zip(bounds, bounds[1:])]
+                retokenizer.split(token, pieces, heads=[(token, 0)] * len(pieces))

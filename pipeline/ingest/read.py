@@ -6,6 +6,7 @@ import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..core.errors import InputError
 from ..core.records import InputFailure, Meta
@@ -27,6 +28,9 @@ class InputDocument:
     sha256: str
     text: str
     meta: Meta = field(default_factory=Meta)
+    # a reviewer's mentions and relations for this very text (corpus/corrections.py), applied in place of the
+    # models' ones: a Correction
+    correction: Any = None
 
 
 def read_documents(walk: Walk, settings: Settings) -> Iterator[InputDocument | InputFailure]:

@@ -50,8 +50,9 @@ def export_tasks(out_dir: Path) -> list[dict]:
     return tasks
 
 
-def import_tasks(path: Path) -> list[dict]:
-    """Gold documents from a Label Studio export: the latest annotation of each task, else its prediction."""
+def import_tasks(path: Path, reviewed_only: bool = False) -> list[dict]:
+    """Gold documents from a Label Studio export: the latest annotation of each task, else its prediction (with
+    `reviewed_only`, only the tasks a reviewer annotated)."""
     try:
         tasks = json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as exc:
@@ -66,6 +67,8 @@ def import_tasks(path: Path) -> list[dict]:
         if "text" not in data:
             raise InputError(f"{path}: task {task.get('id')} has no data.text")
         annotations = [a for a in task.get("annotations", []) if not a.get("was_cancelled")]
+        if reviewed_only and not annotations:
+            continue
         chosen = (annotations[-1] if annotations else (task.get("predictions") or [{}])[-1]).get("result", [])
         gold.append(_to_gold(data, chosen, task.get("id")))
     return gold

@@ -11,8 +11,10 @@ import json
 from pathlib import Path
 
 from ..core.records import Document, Entity, Fact
+from ..core.resources import DEFAULT_GAZETTEER
 from ..io.atomic import write_text
 from ..io.jsonl import read_records
+from ..link.keys import gazetteer_index, mention_keys
 
 _PAGE = Path(__file__).resolve().parent / "review_page"
 
@@ -43,6 +45,27 @@ def write_review(out_dir: Path, html_path: Path | None = None) -> Path:
     target = html_path or out_dir / "review.html"
     write_text(target, render_review(out_dir))
     return target
+
+
+def gazetteer_suggestions(out_dir: Path) -> list[str]:
+    """Names reviewers added (mentions with source "human") that the run's gazetteer does not know, one line per
+    entity in the gazetteer's TSV form (id, label, English names, Russian names) to paste into it."""
+    manifest = out_dir / "manifest.json"
+    try:
+        gazetteer = Path(json.loads(manifest.read_text(encoding="utf-8"))["config"]["gazetteer"])
+    except (OSError, ValueError, KeyError, TypeError):
+        gazetteer = DEFAULT_GAZETTEER
+    index, _ = gazetteer_index(gazetteer)
+    names: dict[tuple[str, str], dict[str, set[str]]] = {}
+    for doc in read_records(out_dir / "documents.jsonl", Document):
+        for m in doc.mentions:
+            if m.source != "human" or m.label == "DATE" or not m.entity:
+                continue
+            if any((m.label, key) in index for key in mention_keys(m)):
+                continue
+            names.setdefault((m.entity, m.label), {"en": set(), "ru": set()})[m.lang].add(m.normal)
+    return [f"{entity}\t{label}\t{' | '.join(sorted(found['en']))}\t{' | '.join(sorted(found['ru']))}"
+            for (entity, label), found in sorted(names.items())]
 
 
 def _escape(text: str) -> str:
