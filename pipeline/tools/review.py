@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from ..core.records import Document, Entity, Fact
+from ..core.records import Document, Entity, Fact, Manifest
 from ..core.resources import DEFAULT_GAZETTEER
 from ..io.atomic import write_text
 from ..io.jsonl import read_records
@@ -33,11 +33,22 @@ def render_review(out_dir: Path) -> str:
         "documents": [d.model_dump(mode="json") for d in documents],
         "entities": [e.model_dump(mode="json") for e in read_records(out_dir / "entities.jsonl", Entity)],
         "facts": [f.model_dump(mode="json") for f in read_records(out_dir / "facts.jsonl", Fact)],
+        "problems": _problems(out_dir),
     }
     payload = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e")
     payload = payload.replace("&", "\\u0026").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
     title = f"{len(documents)} documents in {out_dir.name or out_dir}"
     return _template().replace("__TITLE__", _escape(title)).replace("__DATA__", payload)
+
+
+def _problems(out_dir: Path) -> list[dict]:
+    """The run's failed documents and warnings (manifest.json), for the page's overview."""
+    try:
+        manifest = Manifest.model_validate_json((out_dir / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    return ([{"path": e.path, "error": e.error, "kind": "error"} for e in manifest.errors]
+            + [{"path": w.path, "error": w.error, "kind": "warning"} for w in manifest.warnings])
 
 
 def write_review(out_dir: Path, html_path: Path | None = None) -> Path:

@@ -113,3 +113,103 @@ def test_a_thousand_documents_load_without_drawing_them(tmp_path):
     assert dom.count('class="doc"') == 1000 and "data-mention=" not in dom.split('<script id="data"')[0]
     opened = _browser("--dump-dom", f"{page.as_uri()}#doc=en%2Fdoc-0999")
     assert opened.split('<script id="data"')[0].count("data-mention=") == 40
+
+
+def _text_of(dom: str) -> str:
+    """The page's visible text (its data block and code left out), tags dropped."""
+    import html
+    import re
+
+    body = dom.split('<script id="data"')[0]
+    return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", body)))
+
+
+def _view(page: Path, fragment: str, shot: Path) -> str:
+    """The page's text at `fragment`, and a screenshot of it written to `shot`."""
+    _browser(f"--screenshot={shot}", "--window-size=1280,860", "--hide-scrollbars", f"{page.as_uri()}{fragment}")
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 20_000
+    return _text_of(_browser("--dump-dom", f"{page.as_uri()}{fragment}"))
+
+
+@pytest.mark.models
+@needs_browser
+def test_the_landing_view_shows_the_corpus_at_a_glance(sample_run, tmp_path):
+    out, result = sample_run
+    page = write_review(out, tmp_path / "review.html")
+    text = _view(page, "", tmp_path / "overview.png")
+    mentions = sum(len(d.mentions) for d in result.documents)
+    orgs = sum(m.label == "ORG" for d in result.documents for m in d.mentions)
+    assert f"documents ORG LOC PER DATE entities facts {len(result.documents)} {orgs} " in text
+    assert sum(int(n) for n in text.split("entities facts ")[1].split()[1:5]) == mentions
+    assert "Documents with errors (0)" in text and "Most mentioned" in text
+    top = max(result.entities, key=lambda e: e.mentions)
+    assert f"Most mentioned entity label mentions documents {top.name} {top.label} {top.mentions}" in text
+    assert "Facts per type" in text and "founded_on" in text
+    titled = next(d for d in result.documents if d.meta.title)
+    assert titled.meta.title in text  # the document list shows titles
+
+
+@pytest.mark.models
+@needs_browser
+def test_an_entity_page_has_its_names_facts_documents_and_timeline(sample_run, tmp_path):
+    out, result = sample_run
+    page = write_review(out, tmp_path / "review.html")
+    text = _view(page, "#entity=org%3Arussian-socialist-movement", tmp_path / "entity.png")
+    assert "Russian Socialist Movement org:russian-socialist-movement · ORG" in text
+    assert "Российское социалистическое движение" in text and "РСД" in text
+    dated = sorted(f.object[5:] for f in result.facts
+                   if f.subject == "org:russian-socialist-movement" and f.object.startswith("date:"))
+    timeline = text.split("Timeline")[1].split(" Facts ")[0]
+    assert dated and [d for d in dated if d in timeline] == dated
+    assert timeline.index(dated[0]) <= timeline.index(dated[-1])  # in date order
+    assert "founded on" in timeline and "7 March 2011" in timeline  # the evidence sentence, inline
+    assert "Documents" in text and "ru/press-release-2011-03-07" in text
+
+
+@pytest.mark.models
+@needs_browser
+def test_the_facts_view_is_grouped_by_subject_with_evidence_and_filters(sample_run, tmp_path):
+    out, result = sample_run
+    page = write_review(out, tmp_path / "review.html")
+    text = _view(page, "#view=facts", tmp_path / "facts.png")
+    assert "Predicate all predicates" in text and "Confidence any confidence" in text
+    assert text.count(" predicate object confidence evidence ") == len({f.subject for f in result.facts})
+    some = next(f for f in result.facts if f.predicate == "headquartered_in")
+    assert some.evidence[0].text in text  # the evidence sentence itself, not only a tooltip
+    only = _text_of(_browser("--dump-dom", f"{page.as_uri()}#view=facts&predicate=founded_on"))
+    assert "headquartered_in" not in only.split("Confidence")[1] and "founded_on" in only
+    sure = _text_of(_browser("--dump-dom", f"{page.as_uri()}#view=facts&confidence=0.9"))
+    assert sure.count(" predicate object confidence evidence ") < text.count(" predicate object confidence evidence ")
+
+
+@needs_browser
+def test_a_document_that_does_not_exist_says_so(hostile, tmp_path):
+    page = write_review(hostile)
+    text = _view(page, "#doc=nope", tmp_path / "missing.png")
+    assert "No such document" in text and "No document “nope” in this run" in text
+
+
+@needs_browser
+def test_j_k_and_the_arrow_keys_move_through_the_documents(tmp_path):
+    documents = [record(f"The Left Front met in Moscow ({n}).", [("Left Front", "ORG")], doc_id=f"en/doc-{n}")
+                 for n in range(3)]
+    out = _outputs(tmp_path / "out", documents)
+    write_review(out)
+    (out / "keys.html").write_text("""<!doctype html><html><body>
+<iframe id="f" src="review.html#doc=en%2Fdoc-0"></iframe><pre id="out"></pre><script>
+const f = document.getElementById("f");
+f.onload = () => {
+  const w = f.contentWindow, seen = [];
+  for (const key of ["j", "ArrowDown", "ArrowDown", "k", "ArrowUp", "ArrowUp"]) {
+    w.document.dispatchEvent(new w.KeyboardEvent("keydown", {key, bubbles: true}));
+    w.dispatchEvent(new w.HashChangeEvent("hashchange"));
+    seen.push(decodeURIComponent(w.location.hash));
+  }
+  document.getElementById("out").textContent = seen.join(" ");
+};
+</script></body></html>""", encoding="utf-8")
+    dom = _browser("--allow-file-access-from-files", "--virtual-time-budget=3000", "--dump-dom",
+                   (out / "keys.html").as_uri())
+    moves = dom.split('<pre id="out">')[1].split("</pre>")[0].split()
+    assert moves == ["#doc=en/doc-1", "#doc=en/doc-2", "#doc=en/doc-2", "#doc=en/doc-1", "#doc=en/doc-0",
+                     "#doc=en/doc-0"]
