@@ -107,6 +107,11 @@ def run(
     for warning in result.manifest.warnings:
         typer.echo(f"warning: {warning.error}", err=True)
     counts = result.manifest.counts
+    if result.up_to_date:
+        typer.echo(f"outputs in {out}/ are up to date: nothing changed since the run that wrote them "
+                   f"({counts['documents']} documents, {counts['entities']} entities, {counts['facts']} facts)",
+                   err=True)
+        raise typer.Exit(1 if result.manifest.errors else 0)
     typer.echo(f"{counts['documents']} documents, {sum(counts['mentions'].values())} mentions, "
                f"{counts['entities']} entities, {counts['facts']} facts -> {out}/ ({counts['extracted']} extracted, "
                f"{counts['from_cache']} from cache" + (f", {counts['failed']} failed)" if counts["failed"] else ")"),

@@ -150,3 +150,6 @@ class Manifest(_Record):
     skipped: list[str] = Field(default_factory=list, description="files below PATH with unsupported extensions")
     warnings: list[InputFailure] = Field(default_factory=list, description="documents processed with a caveat "
                                          "(a reviewer's corrections made on another text, not applied)")
+    inputs: str | None = Field(None, description="digest of everything the outputs depend on: each file's id and "
+                               "bytes, the extraction key, the gazetteer, the corrections")
+    outputs: dict[str, str] = Field(default_factory=dict, description="sha256 of each JSONL output as written")

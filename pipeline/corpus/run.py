@@ -21,7 +21,7 @@ from ..core.settings import Settings
 from ..core.versions import versions
 from ..ingest.read import InputDocument, read_documents
 from ..ingest.walk import Walk, walk_corpus
-from ..io.atomic import StagedLines, write_outputs
+from ..io.atomic import StagedLines, sha256_file, write_outputs
 from ..io.jsonl import read_records
 from ..io.lock import output_lock
 from ..link.linker import previous_ids
@@ -42,6 +42,7 @@ class RunResult:
     facts: list[Fact]
     manifest: Manifest
     out: Path | None = None
+    up_to_date: bool = False  # nothing had changed since the run that wrote `out`: nothing was done
 
     @property
     def documents(self) -> list[Document]:
@@ -88,7 +89,45 @@ def run_corpus(paths: Iterable[Path], out: Path | None, settings: Settings, prog
     walk = walk_corpus(paths, settings, out)
     corrections = load_corrections([Path(p) for p in paths if Path(p).is_dir()])
     with output_lock(out) if out is not None else nullcontext():
-        return _run(walk, corrections, out, settings, gazetteer, progress, pipelines, workers, executor, scheduler)
+        inputs = _fingerprint(walk, corrections, settings, gazetteer) if out is not None else None
+        done = _up_to_date(out, inputs) if out is not None else None
+        if done is not None:
+            return done
+        return _run(walk, corrections, out, settings, gazetteer, progress, pipelines, workers, executor, scheduler,
+                    inputs)
+
+
+def _fingerprint(walk: Walk, corrections: dict[str, Found], settings: Settings, gazetteer: Path) -> str:
+    """Everything the four outputs depend on: every file's id, path and bytes, the files refused or skipped,
+    the extraction key (versions, settings, models), the gazetteer file, the corrections."""
+    digest = hashlib.sha256(f"{extraction_key(settings, gazetteer)}|{gazetteer}|{sha256_file(gazetteer)}".encode())
+    for path, doc_id in sorted(walk.files, key=lambda f: (f[1], f[0].as_posix())):
+        digest.update(f"\nfile|{doc_id}|{path.as_posix()}|{sha256_file(path)}".encode())
+    for failure in walk.refused:
+        digest.update(f"\nrefused|{failure.path}|{failure.error}".encode())
+    for name in walk.skipped:
+        digest.update(f"\nskipped|{name}".encode())
+    for doc_id, found in sorted(corrections.items()):
+        digest.update(f"\ncorrection|{doc_id}|{found.path}|{found.correction.digest()}".encode())
+    return digest.hexdigest()
+
+
+def _up_to_date(out: Path, inputs: str | None) -> RunResult | None:
+    """The last run's result when nothing it depends on has changed, it failed on nothing, and its outputs are
+    as it wrote them (the digests in its manifest); then no model is loaded and nothing is linked or written."""
+    try:
+        manifest = Manifest.model_validate_json((out / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if manifest.inputs != inputs or sorted(manifest.outputs) != ["documents.jsonl", "entities.jsonl", "facts.jsonl"]:
+        return None
+    if manifest.errors:
+        return None  # what failed is tried again (a cached record found unreadable is extracted again)
+    if any(sha256_file(out / name) != digest for name, digest in manifest.outputs.items()):
+        return None  # an output edited or damaged since: the run writes it again
+    counts = {**manifest.counts, "extracted": 0, "from_cache": manifest.counts.get("documents", 0)}
+    return RunResult(None, read_records(out / "entities.jsonl", Entity), read_records(out / "facts.jsonl", Fact),
+                     manifest.model_copy(update={"counts": counts, "timings": {}}), out, up_to_date=True)
 
 
 class _Keys(dict):
@@ -103,7 +142,8 @@ class _Keys(dict):
 
 
 def _run(walk: Walk, corrections: dict[str, Found], out: Path | None, settings: Settings, gazetteer: Path,
-         progress: Progress | None, pipelines, workers: int, executor: str, scheduler: str | None) -> RunResult:
+         progress: Progress | None, pipelines, workers: int, executor: str, scheduler: str | None,
+         inputs: str | None) -> RunResult:
     key = _Keys(extraction_key(settings, gazetteer))
     cache = Cache(out / CACHE_FILE if out is not None else None)
     tally = _Tally(total=len(walk.files), report=progress)
@@ -130,7 +170,7 @@ def _run(walk: Walk, corrections: dict[str, Found], out: Path | None, settings: 
         entities, related = link_and_relate(lambda: _stored(cache, key, tally), gazetteer, previous,
                                             _Remembered(cache, key))
         timings["link"] = time.perf_counter() - clock
-        return _collect(related, entities, out, settings, walk, tally, timings)
+        return _collect(related, entities, out, settings, walk, tally, timings, inputs)
     finally:
         cache.close()
 
@@ -197,7 +237,7 @@ def _config_used(settings: Settings) -> dict:
 
 
 def _collect(related: Iterator[Document], entities: list[Entity], out: Path | None, settings: Settings, walk: Walk,
-             tally: _Tally, timings: dict[str, float]) -> RunResult:
+             tally: _Tally, timings: dict[str, float], inputs: str | None) -> RunResult:
     """Facts and counts over the related records; with `out`, all four files are written and renamed together."""
     clock = time.perf_counter()
     collector, labels, written = FactCollector(), Counter(), 0
@@ -220,7 +260,7 @@ def _collect(related: Iterator[Document], entities: list[Entity], out: Path | No
         manifest = Manifest(versions=versions(), config=_config_used(settings), counts=counts,
                             timings={k: round(v, 3) for k, v in sorted(timings.items())},
                             errors=sorted(tally.errors, key=lambda e: e.path), skipped=walk.skipped,
-                            warnings=sorted(tally.warnings, key=lambda e: e.path))
+                            warnings=sorted(tally.warnings, key=lambda e: e.path), inputs=inputs)
         if staged is not None:
             write_outputs(out, staged, entities, facts, manifest)
     except BaseException:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import tempfile
@@ -20,10 +21,13 @@ class StagedLines:
         self.path = path
         fd, self.tmp = _temporary(path)
         self.handle = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
+        self.digest = hashlib.sha256()  # of the file as written (the manifest keeps it)
 
     def write(self, record: BaseModel) -> None:
         """Append one record (callers write them in id order)."""
-        self.handle.write(json.dumps(record.model_dump(mode="json"), ensure_ascii=False) + "\n")
+        line = json.dumps(record.model_dump(mode="json"), ensure_ascii=False) + "\n"
+        self.handle.write(line)
+        self.digest.update(line.encode("utf-8"))
 
     def finish(self) -> str:
         """Flush and sync; the temporary file's path, ready to be renamed."""
@@ -40,11 +44,14 @@ class StagedLines:
 
 def write_outputs(out: Path, documents: StagedLines, entities, facts, manifest) -> None:
     """The four output files: each is complete in a temporary file first, then all are renamed into place
-    together, so an interrupted run leaves the previous complete outputs (or none)."""
-    contents = [(out / "entities.jsonl", lambda: jsonl_text(entities)),
-                (out / "facts.jsonl", lambda: jsonl_text(facts)),
-                (out / "manifest.json",
-                 lambda: json.dumps(manifest.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n")]
+    together, so an interrupted run leaves the previous complete outputs (or none). The manifest gets the
+    sha256 of the three others (`outputs`), by which a later run knows them intact."""
+    texts = {"entities.jsonl": jsonl_text(entities), "facts.jsonl": jsonl_text(facts)}
+    manifest.outputs = {"documents.jsonl": documents.digest.hexdigest(),
+                        **{name: sha256_text(text) for name, text in texts.items()}}
+    contents = [(out / name, lambda text=text: text) for name, text in texts.items()]
+    contents.append((out / "manifest.json",
+                     lambda: json.dumps(manifest.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"))
     staged: list[tuple[str, Path]] = []
     try:
         for path, content in contents:
@@ -56,6 +63,23 @@ def write_outputs(out: Path, documents: StagedLines, entities, facts, manifest) 
         raise
     for tmp, path in staged:
         os.replace(tmp, path)
+
+
+def sha256_text(text: str) -> str:
+    """The sha256 of a text as these functions write it (UTF-8, newlines as given)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def sha256_file(path: Path) -> str | None:
+    """The sha256 of a file's bytes, None when it cannot be read."""
+    digest = hashlib.sha256()
+    try:
+        with open(path, "rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+    except OSError:
+        return None
+    return digest.hexdigest()
 
 
 def write_text(path: Path, content: str) -> None:

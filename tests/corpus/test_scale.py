@@ -206,6 +206,7 @@ def test_a_damaged_cache_row_is_reported_once_and_extracted_again(tmp_path, mode
     run_corpus([corpus], out, Settings(), pipelines=models)
     with sqlite3.connect(out / FILE_NAME) as db:
         db.execute("UPDATE documents SET record = '{broken' WHERE id = 'en/branches'")
+    (out / "facts.jsonl").write_text("", encoding="utf-8")  # (intact outputs would make the run a no-op)
     damaged = run_corpus([corpus], out, Settings(), pipelines=models)
     assert damaged.manifest.counts["documents"] == 3
     assert [e.path for e in damaged.manifest.errors] == ["en/branches"]
@@ -233,3 +234,25 @@ def test_ctrl_c_during_a_pool_run_says_nothing_is_lost_and_the_next_run_resumes(
     done = subprocess.run(command, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr
     assert json.loads((out / "manifest.json").read_text())["counts"]["from_cache"] >= 8
+
+
+def test_an_unchanged_rerun_says_the_outputs_are_up_to_date_and_touches_nothing(serial, tmp_path):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    out = tmp_path / "out"
+    shutil.copytree(serial, out)
+    command = [sys.executable, "-m", "pipeline", "run", str(corpus), "--out", str(out), "--workers", "1"]
+    assert subprocess.run(command, capture_output=True, text=True, timeout=600).returncode == 0  # its own paths
+    written = {name: (out / name).stat().st_mtime_ns for name in (*OUTPUTS, "manifest.json")}
+    again = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    assert again.returncode == 0 and f"outputs in {out}/ are up to date" in again.stderr
+    assert {name: (out / name).stat().st_mtime_ns for name in written} == written  # nothing written again
+    (out / "facts.jsonl").write_text("", encoding="utf-8")  # an output damaged since: written again
+    repaired = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    assert "up to date" not in repaired.stderr
+    assert (out / "facts.jsonl").read_bytes() == (serial / "facts.jsonl").read_bytes()
+    first = sorted((corpus / "en").glob("*.txt"))[0]
+    first.write_text(first.read_text(encoding="utf-8") + "\nA closing line.\n", encoding="utf-8")
+    changed = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    assert "up to date" not in changed.stderr
+    assert json.loads((out / "manifest.json").read_text())["counts"]["extracted"] == 1
