@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from pathlib import Path
@@ -108,7 +109,11 @@ def test_write_outputs_writes_the_four_files_and_no_temporaries(tmp_path):
     assert read_records(out / "documents.jsonl", Document) == [document()]
     assert read_records(out / "entities.jsonl", Entity) == sorted(entities(), key=lambda e: e.id)
     assert read_records(out / "facts.jsonl", Fact) == facts()
-    assert Manifest.model_validate(json.loads((out / "manifest.json").read_text(encoding="utf-8"))) == manifest()
+    written = Manifest.model_validate(json.loads((out / "manifest.json").read_text(encoding="utf-8")))
+    assert written.model_copy(update={"outputs": {}}) == manifest()
+    # the manifest keeps each JSONL output's sha256, as the file holds it
+    assert written.outputs == {name: hashlib.sha256((out / name).read_bytes()).hexdigest()
+                               for name in ("documents.jsonl", "entities.jsonl", "facts.jsonl")}
 
 
 def test_write_outputs_replaces_the_previous_outputs(tmp_path):
