@@ -14,14 +14,16 @@ from itertools import islice
 from ..core.errors import ConfigError, PipelineError
 from ..core.records import Document, InputFailure
 from ..core.settings import Settings
+from ..extract.pieces import PIECE_CHARS
 from ..ingest.read import InputDocument
-from .flow import PieceProgress, extract_document
+from .flow import PieceProgress, extract_document, extract_documents
 
 _SINGLE_THREAD = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "NUMEXPR_NUM_THREADS",
                   "VECLIB_MAXIMUM_THREADS")
 _WORKER: dict = {}  # per worker process: the settings it was built for and its pipelines
 
 Result = tuple[Document | None, InputFailure | None]
+WINDOW = 16  # documents read together in this process (spaCy batches them)
 
 
 def load_models(settings: Settings):
@@ -49,6 +51,23 @@ def extract_with(pipelines, document: InputDocument, on_piece: PieceProgress | N
         return None, InputFailure(path=document.path, error=f"{document.path}: {type(exc).__name__}: {exc}")
 
 
+def _window(pipelines, window: list[InputDocument], on_piece) -> Iterator[tuple[InputDocument, Result]]:
+    """A window of documents read together (extract_documents); if any of them fails, each is read again on its
+    own, so that the failure is that document's alone. A window with a long document (read in pieces, telling
+    its progress) is read document by document."""
+    if all(len(d.text) <= PIECE_CHARS for d in window):
+        try:
+            records = extract_documents(pipelines, window)
+        except Exception:
+            records = None  # each document again, alone: its own error, named
+        if records is not None:
+            yield from ((document, (record, None)) for document, record in zip(window, records))
+            return
+    for document in window:
+        told = (lambda n, total, d=document: on_piece(d, n, total)) if on_piece else None
+        yield document, extract_with(pipelines, document, told)
+
+
 def _single_threaded() -> None:
     # slovnet's numpy code would otherwise start a BLAS thread per core in every worker
     for name in _SINGLE_THREAD:
@@ -72,11 +91,11 @@ def run_executor(documents: Iterable[InputDocument], settings: Settings, workers
     elif executor != "local":
         raise ConfigError(f"unknown executor {executor!r}; valid: local, dask")
     elif workers <= 1:
-        for document in documents:
+        iterator = iter(documents)
+        while window := list(islice(iterator, WINDOW)):
             if pipelines is None:  # built on the first document that needs them: a cached re-run loads none
                 pipelines = load_models(settings)
-            told = (lambda n, total, d=document: on_piece(d, n, total)) if on_piece else None
-            yield document, extract_with(pipelines, document, told)
+            yield from _window(pipelines, window, on_piece)
     else:
         yield from _pool(documents, settings, workers)
 

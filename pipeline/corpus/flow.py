@@ -64,6 +64,21 @@ def extract_document(pipelines: Pipelines, document: InputDocument, on_piece: Pi
     return record
 
 
+def extract_documents(pipelines: Pipelines, documents: list[InputDocument]) -> list[Document]:
+    """Several documents, each as extract_document reads it; those read whole and without corrections go
+    through the models together (a worker's window: spaCy batches them)."""
+    langs = [d.meta.lang or detect_language(d.text, pipelines.settings.mixed_share) for d in documents]
+    together = [i for i, d in enumerate(documents) if d.correction is None and len(text_pieces(d.text)) == 1]
+    read = pipelines.process_many([(documents[i].text, langs[i], documents[i].meta.published) for i in together])
+    records: list[Document | None] = [None] * len(documents)
+    for i, doc in zip(together, read):
+        builder = RecordBuilder(documents[i], langs[i])
+        builder.add(doc)
+        records[i] = builder.record()
+    return [record if record is not None else extract_document(pipelines, document)
+            for record, document in zip(records, documents)]
+
+
 def link_and_relate(records: Callable[[], Iterable[Document]], gazetteer: Path,
                     previous: dict[tuple[str, str], str] | None = None, known: KnownRelations | None = None
                     ) -> tuple[list[Entity], Iterator[Document]]:

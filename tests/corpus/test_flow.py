@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from pipeline.core.resources import DEFAULT_GAZETTEER
 from pipeline.corpus.flow import link_and_relate
 
@@ -26,3 +28,38 @@ def test_records_are_read_twice_linked_then_related_one_at_a_time():
     assert {m.entity for d in docs for m in d.mentions if m.label == "ORG"} == {"org:left-front"}
     assert [(r.type, r.head, r.tail) for r in docs[0].relations] == [("founded_on", "m1", "m2")]
     assert docs[1].relations == []
+
+
+def _sample_documents():
+    from pipeline.core.settings import Settings
+    from pipeline.ingest.read import InputDocument, read_documents
+    from pipeline.ingest.walk import walk_corpus
+
+    from ..common import CORPUS
+
+    return [d for d in read_documents(walk_corpus([CORPUS], Settings()), Settings()) if isinstance(d, InputDocument)]
+
+
+@pytest.mark.models
+def test_documents_read_together_are_read_as_each_alone(models):
+    from pipeline.corpus.flow import extract_document, extract_documents
+
+    documents = _sample_documents()
+    together = extract_documents(models, documents)
+    alone = [extract_document(models, d) for d in documents]
+    assert [r.model_dump() for r in together] == [r.model_dump() for r in alone]
+    assert [(r._sentences, r._syntax) for r in together] == [(r._sentences, r._syntax) for r in alone]
+
+
+@pytest.mark.models
+def test_a_window_that_fails_is_read_document_by_document(models, monkeypatch):
+    from pipeline.corpus import execute
+
+    def broken(pipelines, documents):
+        raise RuntimeError("one document of the window broke the batch")
+
+    monkeypatch.setattr(execute, "extract_documents", broken)
+    documents = _sample_documents()[:3]
+    results = list(execute._window(models, documents, None))
+    assert [d.id for d, _ in results] == [d.id for d in documents]
+    assert all(record is not None and failure is None for _, (record, failure) in results)

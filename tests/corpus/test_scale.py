@@ -151,18 +151,21 @@ def test_unreadable_file(tmp_path, models, monkeypatch):
 
 
 def test_file_that_disappears_mid_run(tmp_path, models):
+    from pipeline.corpus.execute import WINDOW
+
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    for name in ("a", "b", "c"):
+    names = [f"{n:02d}" for n in range(WINDOW + 2)]  # the last file is read after a first window is done
+    for name in names:
         (corpus / f"{name}.txt").write_text(f"The Left Front met in Moscow ({name}).\n", encoding="utf-8")
 
     def vanish(number, total, path, status):
         if number == 1:
-            (corpus / "c.txt").unlink()
+            (corpus / f"{names[-1]}.txt").unlink()
 
     result = run_corpus([corpus], None, Settings(), progress=vanish, pipelines=models)
-    assert [d.id for d in result.documents] == ["a", "b"]
-    assert "c.txt" in result.manifest.errors[0].path and "No such file" in result.manifest.errors[0].error
+    assert [d.id for d in result.documents] == names[:-1]
+    assert f"{names[-1]}.txt" in result.manifest.errors[0].path and "No such file" in result.manifest.errors[0].error
 
 
 def test_kill_nine_mid_run_keeps_previous_outputs_and_the_next_run_completes(tmp_path, serial):
