@@ -35,10 +35,19 @@ def load_models(settings: Settings):
 
 def extract(document: InputDocument, settings_json: str) -> Result:
     """One document to its record, in whatever process this runs; models are built on first use."""
+    return extract_with(_worker_pipelines(settings_json), document)
+
+
+def extract_chunk(documents: list[InputDocument], settings_json: str) -> list[Result]:
+    """A worker's share of a window, read together (as the main process reads its windows)."""
+    return [result for _, result in _window(_worker_pipelines(settings_json), documents, None)]
+
+
+def _worker_pipelines(settings_json: str):
     if _WORKER.get("settings") != settings_json:
         _single_threaded()
         _WORKER.update(settings=settings_json, pipelines=load_models(Settings.model_validate_json(settings_json)))
-    return extract_with(_WORKER["pipelines"], document)
+    return _WORKER["pipelines"]
 
 
 def extract_with(pipelines, document: InputDocument, on_piece: PieceProgress | None = None) -> Result:
@@ -112,9 +121,22 @@ def _pool(documents: Iterable[InputDocument], settings: Settings, workers: int):
         return  # nothing to extract: no workers started
     with multiprocessing.get_context("spawn").Pool(workers, initializer=_quiet_on_interrupt) as pool:
         while window:
-            results = pool.starmap(extract, [(d, settings_json) for d in window], chunksize=1)
-            yield from zip(window, results)
+            chunks = _shares(window, workers)
+            results = pool.starmap(extract_chunk, [(chunk, settings_json) for chunk in chunks], chunksize=1)
+            yield from ((d, r) for chunk, rs in zip(chunks, results) for d, r in zip(chunk, rs))
             window = list(islice(iterator, workers * 4))
+
+
+def _shares(window: list[InputDocument], workers: int) -> list[list[InputDocument]]:
+    """The window dealt into one chunk per worker, longest documents first, each to the lightest chunk so far:
+    the workers finish the window at about the same time."""
+    chunks: list[list[InputDocument]] = [[] for _ in range(min(workers, len(window)))]
+    sizes = [0] * len(chunks)
+    for document in sorted(window, key=lambda d: -len(d.text)):
+        lightest = sizes.index(min(sizes))
+        chunks[lightest].append(document)
+        sizes[lightest] += len(document.text)
+    return chunks
 
 
 def _quiet_on_interrupt() -> None:
