@@ -63,3 +63,16 @@ def test_a_window_that_fails_is_read_document_by_document(models, monkeypatch):
     results = list(execute._window(models, documents, None))
     assert [d.id for d, _ in results] == [d.id for d in documents]
     assert all(record is not None and failure is None for _, (record, failure) in results)
+
+
+def test_a_window_is_dealt_to_the_workers_by_length():
+    from pipeline.corpus.execute import _shares
+    from pipeline.ingest.read import InputDocument
+
+    window = [InputDocument(id=str(n), path=f"{n}.txt", sha256="", text="x" * size)
+              for n, size in enumerate([900, 100, 500, 400, 300, 200, 50, 50])]
+    chunks = _shares(window, 2)
+    assert sorted(d.id for chunk in chunks for d in chunk) == sorted(d.id for d in window)  # each once
+    sizes = [sum(len(d.text) for d in chunk) for chunk in chunks]
+    assert max(sizes) - min(sizes) <= 100  # 1,250 and 1,250 here
+    assert len(_shares(window[:1], 4)) == 1  # no empty chunk for an idle worker
