@@ -23,7 +23,7 @@ _SINGLE_THREAD = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", 
 _WORKER: dict = {}  # per worker process: the settings it was built for and its pipelines
 
 Result = tuple[Document | None, InputFailure | None]
-WINDOW = 16  # documents read together in this process (spaCy batches them)
+WINDOW = 4  # documents read together in this process (spaCy batches them)
 
 
 def load_models(settings: Settings):

@@ -54,7 +54,7 @@ class Pipelines:
         with self[base].select_pipes(disable=["page_subject"]):
             return self._finish(self[base](text), text, base, published)
 
-    def process_many(self, items: list[tuple[str, DocLang, str | None]], batch_size: int = 16) -> list[Doc]:
+    def process_many(self, items: list[tuple[str, DocLang, str | None]], batch_size: int = 4) -> list[Doc]:
         """Several whole documents (text, language, published date), each as `process` reads it; those of one
         main language go through its pipeline together (spaCy batches its models: the same result, sooner)."""
         bases = [base_language(lang, text) for text, lang, _ in items]
