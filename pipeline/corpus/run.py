@@ -89,18 +89,19 @@ def run_corpus(paths: Iterable[Path], out: Path | None, settings: Settings, prog
     walk = walk_corpus(paths, settings, out)
     corrections = load_corrections([Path(p) for p in paths if Path(p).is_dir()])
     with output_lock(out) if out is not None else nullcontext():
-        inputs = _fingerprint(walk, corrections, settings, gazetteer) if out is not None else None
+        key = extraction_key(settings, gazetteer)
+        inputs = _fingerprint(walk, corrections, key, gazetteer) if out is not None else None
         done = _up_to_date(out, inputs) if out is not None else None
         if done is not None:
             return done
-        return _run(walk, corrections, out, settings, gazetteer, progress, pipelines, workers, executor, scheduler,
-                    inputs)
+        return _run(walk, corrections, out, settings, gazetteer, key, progress, pipelines, workers, executor,
+                    scheduler, inputs)
 
 
-def _fingerprint(walk: Walk, corrections: dict[str, Found], settings: Settings, gazetteer: Path) -> str:
+def _fingerprint(walk: Walk, corrections: dict[str, Found], key: str, gazetteer: Path) -> str:
     """Everything the four outputs depend on: every file's id, path and bytes, the files refused or skipped,
     the extraction key (versions, settings, models), the gazetteer file, the corrections."""
-    digest = hashlib.sha256(f"{extraction_key(settings, gazetteer)}|{gazetteer}|{sha256_file(gazetteer)}".encode())
+    digest = hashlib.sha256(f"{key}|{gazetteer}|{sha256_file(gazetteer)}".encode())
     for path, doc_id in sorted(walk.files, key=lambda f: (f[1], f[0].as_posix())):
         digest.update(f"\nfile|{doc_id}|{path.as_posix()}|{sha256_file(path)}".encode())
     for failure in walk.refused:
@@ -142,9 +143,9 @@ class _Keys(dict):
 
 
 def _run(walk: Walk, corrections: dict[str, Found], out: Path | None, settings: Settings, gazetteer: Path,
-         progress: Progress | None, pipelines, workers: int, executor: str, scheduler: str | None,
+         base_key: str, progress: Progress | None, pipelines, workers: int, executor: str, scheduler: str | None,
          inputs: str | None) -> RunResult:
-    key = _Keys(extraction_key(settings, gazetteer))
+    key = _Keys(base_key)
     cache = Cache(out / CACHE_FILE if out is not None else None)
     tally = _Tally(total=len(walk.files), report=progress)
     timings: dict[str, float] = {}

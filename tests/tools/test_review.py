@@ -131,11 +131,17 @@ def _view(page: Path, fragment: str, shot: Path) -> str:
     return _text_of(_browser("--dump-dom", f"{page.as_uri()}{fragment}"))
 
 
+@pytest.fixture
+def sample_page(sample_run, tmp_path):
+    """The sample run's review page, and the run's result."""
+    out, result = sample_run
+    return write_review(out, tmp_path / "review.html"), result
+
+
 @pytest.mark.models
 @needs_browser
-def test_the_landing_view_shows_the_corpus_at_a_glance(sample_run, tmp_path):
-    out, result = sample_run
-    page = write_review(out, tmp_path / "review.html")
+def test_the_landing_view_shows_the_corpus_at_a_glance(sample_page, tmp_path):
+    page, result = sample_page
     text = _view(page, "", tmp_path / "overview.png")
     mentions = sum(len(d.mentions) for d in result.documents)
     orgs = sum(m.label == "ORG" for d in result.documents for m in d.mentions)
@@ -151,9 +157,8 @@ def test_the_landing_view_shows_the_corpus_at_a_glance(sample_run, tmp_path):
 
 @pytest.mark.models
 @needs_browser
-def test_an_entity_page_has_its_names_facts_documents_and_timeline(sample_run, tmp_path):
-    out, result = sample_run
-    page = write_review(out, tmp_path / "review.html")
+def test_an_entity_page_has_its_names_facts_documents_and_timeline(sample_page, tmp_path):
+    page, result = sample_page
     text = _view(page, "#entity=org%3Arussian-socialist-movement", tmp_path / "entity.png")
     assert "Russian Socialist Movement org:russian-socialist-movement · ORG" in text
     assert "Российское социалистическое движение" in text and "РСД" in text
@@ -168,9 +173,8 @@ def test_an_entity_page_has_its_names_facts_documents_and_timeline(sample_run, t
 
 @pytest.mark.models
 @needs_browser
-def test_the_facts_view_is_grouped_by_subject_with_evidence_and_filters(sample_run, tmp_path):
-    out, result = sample_run
-    page = write_review(out, tmp_path / "review.html")
+def test_the_facts_view_is_grouped_by_subject_with_evidence_and_filters(sample_page, tmp_path):
+    page, result = sample_page
     text = _view(page, "#view=facts", tmp_path / "facts.png")
     assert "Predicate all predicates" in text and "Confidence any confidence" in text
     assert text.count(" predicate object confidence evidence ") == len({f.subject for f in result.facts})
