@@ -111,3 +111,15 @@ def test_a_name_with_stress_marks_is_read_whole_and_normalised_without_them(nlp_
     text = "Лидер Объединённой коммунисти́ческой па́ртии выступил в Москве."
     orgs = [(e.text, e._.normal) for e in nlp_for(text).ents if e.label_ == "ORG"]
     assert orgs == [("Объединённой коммунисти́ческой па́ртии", "Объединённая коммунистическая партия")]
+
+
+def test_names_of_several_documents_read_in_one_batch_are_those_read_one_by_one(models):
+    # different lengths (the tagger pads the shorter ones), stress marks (offsets mapped back), an empty text
+    texts = ["Лидер Объединённой коммунисти́ческой па́ртии выступил в Москве.", "",
+             "Учредительная конференция Уральского рабочего движения прошла в Перми. " * 12,
+             "Генеральный секретарь Конфедерации труда России встретился с Сергеем Удальцовым в Санкт-Петербурге."]
+    one_by_one = [[(e.start_char, e.end_char, e.label_) for e in models.ru(text).ents] for text in texts]
+    together = [[(e.start_char, e.end_char, e.label_) for e in doc.ents] for doc in models.ru.pipe(texts, batch_size=4)]
+    assert together == one_by_one
+    assert ("Перми", "LOC") in {(texts[2][a:b], label) for a, b, label in together[2]}
+    assert len([e for e in together[2] if e[2] == "LOC"]) == 12 and together[1] == []
