@@ -2,7 +2,8 @@
 
 Every executor runs the same per-document function (flow.extract_document) and models are built once per
 worker, on the first document it is given: a run whose documents all come from the cache loads none. Documents
-are sent in windows, so memory is bounded by the window, not by the corpus.
+are sent in windows, so memory is bounded by the window, not by the corpus. A local pool of workers also reads
+the linked records' relations (WorkerPool.relate).
 """
 
 from __future__ import annotations
@@ -12,11 +13,11 @@ from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 
 from ..core.errors import ConfigError, PipelineError
-from ..core.records import Document, InputFailure
+from ..core.records import Document, InputFailure, Relation
 from ..core.settings import Settings
 from ..extract.pieces import PIECE_CHARS
 from ..ingest.read import InputDocument
-from .flow import PieceProgress, extract_document, extract_documents
+from .flow import PieceProgress, ReadHere, Reading, extract_document, extract_documents, relate_records
 
 _SINGLE_THREAD = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "NUMEXPR_NUM_THREADS",
                   "VECLIB_MAXIMUM_THREADS")
@@ -91,10 +92,11 @@ def _single_threaded() -> None:
 
 def run_executor(documents: Iterable[InputDocument], settings: Settings, workers: int, executor: str,
                  scheduler: str | None = None, pipelines=None,
-                 on_piece: Callable[[InputDocument, int, int], None] | None = None
+                 on_piece: Callable[[InputDocument, int, int], None] | None = None, pool: WorkerPool | None = None
                  ) -> Iterator[tuple[InputDocument, Result]]:
     """(document, result) for every document, in completion order (callers sort). `on_piece` hears of each
-    piece of a long document read in this process (worker processes read theirs unheard)."""
+    piece of a long document read in this process (worker processes read theirs unheard). With more than one
+    worker, `pool` is the run's WorkerPool (kept on for its relations), else one for these documents only."""
     if executor == "dask":
         yield from _dask(documents, settings, workers, scheduler)
     elif executor != "local":
@@ -105,32 +107,74 @@ def run_executor(documents: Iterable[InputDocument], settings: Settings, workers
             if pipelines is None:  # built on the first document that needs them: a cached re-run loads none
                 pipelines = load_models(settings)
             yield from _window(pipelines, window, on_piece)
+    elif pool is not None:
+        yield from pool.extract(documents)
     else:
-        yield from _pool(documents, settings, workers)
+        with WorkerPool(settings, workers) as own:
+            yield from own.extract(documents)
 
 
-def _pool(documents: Iterable[InputDocument], settings: Settings, workers: int):
-    import multiprocessing
+class WorkerPool:
+    """The worker processes of a run, started when the first document needs them: they extract the documents
+    (a window dealt out by length, each worker reading its share together), then read the linked records'
+    relations (flow.link_and_relate's `relate`), so that neither stage runs on one core."""
 
-    settings_json = settings.model_dump_json()
-    for name in _SINGLE_THREAD:
-        os.environ.setdefault(name, "1")
-    iterator = iter(documents)
-    window = list(islice(iterator, workers * 4))
-    if not window:
-        return  # nothing to extract: no workers started
-    with multiprocessing.get_context("spawn").Pool(workers, initializer=_quiet_on_interrupt) as pool:
-        while window:
-            chunks = _shares(window, workers)
-            results = pool.starmap(extract_chunk, [(chunk, settings_json) for chunk in chunks], chunksize=1)
+    def __init__(self, settings: Settings, workers: int) -> None:
+        self.settings_json, self.workers = settings.model_dump_json(), workers
+        self._pool = None
+
+    def __enter__(self) -> WorkerPool:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._pool is not None:
+            self._pool.terminate()  # every result is in (or the run is ending): nothing is left to wait for
+            self._pool.join()
+            self._pool = None
+
+    def extract(self, documents: Iterable[InputDocument]) -> Iterator[tuple[InputDocument, Result]]:
+        """(document, result) for every document, window by window."""
+        iterator = iter(documents)
+        while window := list(islice(iterator, self.workers * 4)):
+            chunks = _shares(window, self.workers)
+            results = self._started().starmap(extract_chunk, [(chunk, self.settings_json) for chunk in chunks],
+                                              chunksize=1)
             yield from ((d, r) for chunk, rs in zip(chunks, results) for d, r in zip(chunk, rs))
-            window = list(islice(iterator, workers * 4))
+
+    def relate(self, records: list[Document]) -> Reading:
+        """Start reading the records' relations: shared out when the workers are running (a run whose documents
+        all came from the cache starts none for this), else read here when asked for."""
+        if self._pool is None or len(records) < 2:
+            return ReadHere(records)
+        chunks = _shares(records, self.workers)
+        return _Shared(records, chunks, self._pool.map_async(relate_records, chunks, chunksize=1))
+
+    def _started(self):
+        if self._pool is None:
+            import multiprocessing
+
+            for name in _SINGLE_THREAD:
+                os.environ.setdefault(name, "1")
+            self._pool = multiprocessing.get_context("spawn").Pool(self.workers, initializer=_quiet_on_interrupt)
+        return self._pool
 
 
-def _shares(window: list[InputDocument], workers: int) -> list[list[InputDocument]]:
-    """The window dealt into one chunk per worker, longest documents first, each to the lightest chunk so far:
-    the workers finish the window at about the same time."""
-    chunks: list[list[InputDocument]] = [[] for _ in range(min(workers, len(window)))]
+class _Shared:
+    """Relations being read by the workers, chunk by chunk; `get` puts them back in the records' order."""
+
+    def __init__(self, records: list[Document], chunks: list[list[Document]], pending) -> None:
+        self.records, self.chunks, self.pending = records, chunks, pending
+
+    def get(self) -> list[list[Relation]]:
+        found = {id(record): relations for chunk, rs in zip(self.chunks, self.pending.get())
+                 for record, relations in zip(chunk, rs)}
+        return [found[id(record)] for record in self.records]
+
+
+def _shares(window: list, workers: int) -> list[list]:
+    """The window (documents or records, each with its text) dealt into one chunk per worker, longest first, each
+    to the lightest chunk so far: the workers finish the window at about the same time."""
+    chunks: list[list] = [[] for _ in range(min(workers, len(window)))]
     sizes = [0] * len(chunks)
     for document in sorted(window, key=lambda d: -len(d.text)):
         lightest = sizes.index(min(sizes))

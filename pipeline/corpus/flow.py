@@ -6,6 +6,7 @@ go through these functions. Importing this module loads no model: the models com
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -79,27 +80,72 @@ def extract_documents(pipelines: Pipelines, documents: list[InputDocument]) -> l
             for record, document in zip(records, documents)]
 
 
+def relate_records(records: list[Document]) -> list[list[Relation]]:
+    """Each linked record's relations, read from its parse (here, or in a worker process for its share)."""
+    return [extract_relations(record, record._sentences) for record in records]
+
+
+class Reading(Protocol):
+    """Relations being read for a window of records."""
+
+    def get(self) -> list[list[Relation]]:
+        """Each record's relations, in order (waiting for them if they are read elsewhere)."""
+
+
+class ReadHere:
+    """A window's relations read in this process, when asked for."""
+
+    def __init__(self, records: list[Document]) -> None:
+        self.records = records
+
+    def get(self) -> list[list[Relation]]:
+        return relate_records(self.records)
+
+
+Relate = Callable[[list[Document]], Reading]  # starts reading a window's relations
+RELATE_WINDOW = 32  # records related together (by worker processes, when a run has them)
+
+
 def link_and_relate(records: Callable[[], Iterable[Document]], gazetteer: Path,
-                    previous: dict[tuple[str, str], str] | None = None, known: KnownRelations | None = None
-                    ) -> tuple[list[Entity], Iterator[Document]]:
-    """The corpus's entities, and its records again with entity ids and relations, one at a time.
+                    previous: dict[tuple[str, str], str] | None = None, known: KnownRelations | None = None,
+                    relate: Relate = ReadHere) -> tuple[list[Entity], Iterator[Document]]:
+    """The corpus's entities, and its records again with entity ids and relations, a window at a time.
 
     `records()` is called twice (once to link, once to relate), so a large corpus can stream from the cache;
     relations need the entity ids, which tell a document's main organisation. `known` gives the relations of a
-    record read before with the same entity ids, and keeps new ones.
+    record read before with the same entity ids, and keeps new ones; `relate` reads the others' (a run with
+    worker processes has them read there, a window ahead of the one it gives back).
     """
     entities, assignment = link(records(), gazetteer, previous)
 
-    def related() -> Iterator[Document]:
-        for record in records():
+    def start(window: list[Document]) -> tuple[list[Document], list[Document], Reading | None]:
+        unread = []
+        for record in window:
             assign(record, assignment)
             relations = known.get(record) if known else None
-            if relations is None:  # a reviewed document's relations are the reviewer's, kept with its record
-                relations = record.relations if is_reviewed(record) else extract_relations(record, record._sentences)
+            if relations is not None:
+                record.relations = relations
+            elif not is_reviewed(record):  # a reviewed document's relations are the reviewer's, in its record
+                unread.append(record)
+        return window, unread, relate(unread) if unread else None
+
+    def finish(window: list[Document], unread: list[Document], reading: Reading | None) -> list[Document]:
+        for record, relations in zip(unread, reading.get() if reading else []):
             record.relations = relations
-            if known and relations is None:
+            if known:
                 known.keep(record)
-            yield record
+        return window
+
+    def related() -> Iterator[Document]:
+        iterator = iter(records())
+        before = None
+        while window := list(islice(iterator, RELATE_WINDOW)):
+            started = start(window)
+            if before is not None:
+                yield from finish(*before)
+            before = started
+        if before is not None:
+            yield from finish(*before)
 
     return entities, related()
 

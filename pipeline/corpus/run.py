@@ -29,8 +29,8 @@ from ..relate.facts import FactCollector
 from .cache import FILE_NAME as CACHE_FILE
 from .cache import Cache, extraction_key
 from .corrections import Found, load_corrections, text_sha256
-from .execute import run_executor
-from .flow import Progress, link_and_relate
+from .execute import WorkerPool, run_executor
+from .flow import Progress, ReadHere, link_and_relate
 
 
 @dataclass
@@ -149,29 +149,31 @@ def _run(walk: Walk, corrections: dict[str, Found], out: Path | None, settings: 
     cache = Cache(out / CACHE_FILE if out is not None else None)
     tally = _Tally(total=len(walk.files), report=progress)
     timings: dict[str, float] = {}
+    if len(walk.files) < 2 * workers:
+        workers = 1  # starting workers costs more than a handful of documents
+    pool = WorkerPool(settings, workers) if workers > 1 and executor == "local" else None
     try:
-        clock = time.perf_counter()
-        if len(walk.files) < 2 * workers:
-            workers = 1  # starting workers costs more than a handful of documents
-        pending = _pending(walk, corrections, settings, cache, key, tally)
-        for document, (record, failure) in run_executor(pending, settings, workers, executor, scheduler, pipelines,
-                                                        tally.piece):
-            if record is not None:
-                cache.put(record, key[record.id])
-                tally.done.append((record.id, record.sha256))
-                tally.extracted += 1
-            else:
-                tally.errors.append(failure)
-            tally.step(document.path, "extracted" if record is not None else "failed")
-        tally.done.sort()
-        timings["extract"] = time.perf_counter() - clock
+        with pool or nullcontext():
+            clock = time.perf_counter()
+            pending = _pending(walk, corrections, settings, cache, key, tally)
+            for document, (record, failure) in run_executor(pending, settings, workers, executor, scheduler,
+                                                            pipelines, tally.piece, pool):
+                if record is not None:
+                    cache.put(record, key[record.id])
+                    tally.done.append((record.id, record.sha256))
+                    tally.extracted += 1
+                else:
+                    tally.errors.append(failure)
+                tally.step(document.path, "extracted" if record is not None else "failed")
+            tally.done.sort()
+            timings["extract"] = time.perf_counter() - clock
 
-        clock = time.perf_counter()
-        previous = previous_ids(out / "entities.jsonl") if out is not None else None
-        entities, related = link_and_relate(lambda: _stored(cache, key, tally), gazetteer, previous,
-                                            _Remembered(cache, key))
-        timings["link"] = time.perf_counter() - clock
-        return _collect(related, entities, out, settings, walk, tally, timings, inputs)
+            clock = time.perf_counter()
+            previous = previous_ids(out / "entities.jsonl") if out is not None else None
+            entities, related = link_and_relate(lambda: _stored(cache, key, tally), gazetteer, previous,
+                                                _Remembered(cache, key), pool.relate if pool else ReadHere)
+            timings["link"] = time.perf_counter() - clock
+            return _collect(related, entities, out, settings, walk, tally, timings, inputs)
     finally:
         cache.close()
 

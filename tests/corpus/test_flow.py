@@ -30,6 +30,58 @@ def test_records_are_read_twice_linked_then_related_one_at_a_time():
     assert docs[1].relations == []
 
 
+class _Kept:
+    """Relations remembered by record id (the cache's part in a run)."""
+
+    def __init__(self):
+        self.relations = {}
+
+    def get(self, record):
+        return self.relations.get(record.id)
+
+    def keep(self, record):
+        self.relations[record.id] = record.relations
+
+
+def _two_records():
+    yield record("The Left Front was founded on 12 May 2009.", [("Left Front", "ORG"), ("12 May 2009", "DATE")],
+                 doc_id="a", **{"12 May 2009": {"value": "2009-05-12"}})
+    yield record("The Left Front is based in Moscow.", [("Left Front", "ORG"), ("Moscow", "LOC")], doc_id="b")
+
+
+def test_relations_read_once_are_kept_and_a_later_run_takes_them_without_reading_again():
+    kept = _Kept()
+    _, related = link_and_relate(_two_records, DEFAULT_GAZETTEER, known=kept)
+    first = {d.id: [(r.type, r.head, r.tail) for r in d.relations] for d in related}
+    assert first == {"a": [("founded_on", "m1", "m2")], "b": [("headquartered_in", "m1", "m2")]}
+    assert {i: [(r.type, r.head, r.tail) for r in rs] for i, rs in kept.relations.items()} == first
+
+    def never(records):
+        raise AssertionError(f"read again: {[r.id for r in records]}")
+
+    _, related = link_and_relate(_two_records, DEFAULT_GAZETTEER, known=kept, relate=never)
+    assert {d.id: [(r.type, r.head, r.tail) for r in d.relations] for d in related} == first
+
+
+def test_worker_processes_give_each_record_its_own_relations_in_order():
+    from pipeline.core.settings import Settings
+    from pipeline.corpus.execute import WorkerPool
+    from pipeline.corpus.flow import relate_records
+
+    records = [record(f"The {name} was founded in {year}." + " More." * n, [(name, "ORG"), (str(year), "DATE")],
+                      doc_id=name, **{str(year): {"value": str(year)}})
+               for n, (name, year) in enumerate([("Left Front", 2008), ("Yabloko", 1993), ("Red Youth", 1999),
+                                                 ("Other Russia", 2010), ("Labour Russia", 1991)])]
+    with WorkerPool(Settings(), 2) as pool:
+        pool._started()
+        reading = pool.relate(records)
+        assert type(reading).__name__ == "_Shared"  # the workers read them, not this process
+        shared = reading.get()
+    assert shared == relate_records(records)
+    assert [[(r.type, records[i].mentions[1].value) for r in rs] for i, rs in enumerate(shared)] == [
+        [("founded_on", year)] for year in ("2008", "1993", "1999", "2010", "1991")]
+
+
 def _sample_documents():
     from pipeline.core.settings import Settings
     from pipeline.ingest.read import InputDocument, read_documents
