@@ -1,7 +1,8 @@
 """Where documents are extracted: in this process, in a pool of worker processes, or on a Dask cluster.
 
-Every executor runs the same per-document function (flow.extract_document) and models are built once per
-worker, on the first document it is given: a run whose documents all come from the cache loads none. Documents
+Every executor runs the same per-document function (flow.extract_document). Models are built on the first
+document that needs them (a run whose documents all come from the cache loads none): once in this process, then
+shared by the pool's workers, forked from it where the platform allows (Linux), else once per worker. Documents
 are sent in windows, so memory is bounded by the window, not by the corpus. A local pool of workers also reads
 the linked records' relations (WorkerPool.relate).
 """
@@ -9,6 +10,7 @@ the linked records' relations (WorkerPool.relate).
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 
@@ -79,7 +81,8 @@ def _window(pipelines, window: list[InputDocument], on_piece) -> Iterator[tuple[
 
 
 def _single_threaded() -> None:
-    # slovnet's numpy code would otherwise start a BLAS thread per core in every worker
+    # slovnet's numpy code would otherwise run a BLAS thread per core in every worker (a forked worker's BLAS is
+    # already loaded: only threadpoolctl changes it)
     for name in _SINGLE_THREAD:
         os.environ[name] = "1"
     try:
@@ -110,7 +113,7 @@ def run_executor(documents: Iterable[InputDocument], settings: Settings, workers
     elif pool is not None:
         yield from pool.extract(documents)
     else:
-        with WorkerPool(settings, workers) as own:
+        with WorkerPool(settings, workers, pipelines) as own:
             yield from own.extract(documents)
 
 
@@ -119,8 +122,9 @@ class WorkerPool:
     (a window dealt out by length, each worker reading its share together), then read the linked records'
     relations (flow.link_and_relate's `relate`), so that neither stage runs on one core."""
 
-    def __init__(self, settings: Settings, workers: int) -> None:
-        self.settings_json, self.workers = settings.model_dump_json(), workers
+    def __init__(self, settings: Settings, workers: int, pipelines=None) -> None:
+        self.settings, self.settings_json, self.workers = settings, settings.model_dump_json(), workers
+        self.pipelines = pipelines
         self._pool = None
 
     def __enter__(self) -> WorkerPool:
@@ -131,15 +135,26 @@ class WorkerPool:
             self._pool.terminate()  # every result is in (or the run is ending): nothing is left to wait for
             self._pool.join()
             self._pool = None
+            _WORKER.clear()  # this process's models, loaded for the forks, go with the pool
 
     def extract(self, documents: Iterable[InputDocument]) -> Iterator[tuple[InputDocument, Result]]:
-        """(document, result) for every document, window by window."""
+        """(document, result) for every document, window by window; the next window is handed out before the
+        results of the one before are waited for, so a worker done with its share goes on at once."""
         iterator = iter(documents)
-        while window := list(islice(iterator, self.workers * 4)):
-            chunks = _shares(window, self.workers)
-            results = self._started().starmap(extract_chunk, [(chunk, self.settings_json) for chunk in chunks],
-                                              chunksize=1)
-            yield from ((d, r) for chunk, rs in zip(chunks, results) for d, r in zip(chunk, rs))
+        ahead = None
+        while True:
+            window = list(islice(iterator, self.workers * 4))
+            started = None
+            if window:
+                chunks = _shares(window, self.workers)
+                started = chunks, self._started().starmap_async(
+                    extract_chunk, [(chunk, self.settings_json) for chunk in chunks], chunksize=1)
+            if ahead is not None:
+                chunks, pending = ahead
+                yield from ((d, r) for chunk, rs in zip(chunks, pending.get()) for d, r in zip(chunk, rs))
+            if started is None:
+                return
+            ahead = started
 
     def relate(self, records: list[Document]) -> Reading:
         """Start reading the records' relations: shared out when the workers are running (a run whose documents
@@ -155,8 +170,29 @@ class WorkerPool:
 
             for name in _SINGLE_THREAD:
                 os.environ.setdefault(name, "1")
-            self._pool = multiprocessing.get_context("spawn").Pool(self.workers, initializer=_quiet_on_interrupt)
+            if _forks():
+                # the models are loaded once, here, and every worker starts with them (their pages shared until
+                # written) instead of importing and loading its own
+                pipelines = self.pipelines if self.pipelines is not None else load_models(self.settings)
+                _WORKER.update(settings=self.settings_json, pipelines=pipelines)
+                context = multiprocessing.get_context("fork")
+            else:
+                context = multiprocessing.get_context("spawn")
+            self._pool = context.Pool(self.workers, initializer=_worker_start)
         return self._pool
+
+
+def _forks() -> bool:
+    """Whether workers can be forked from this process with its models: on Linux (elsewhere, forking a process
+    that holds threads or system frameworks is not safe)."""
+    import multiprocessing
+
+    return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
+
+
+def _worker_start() -> None:
+    _quiet_on_interrupt()
+    _single_threaded()
 
 
 class _Shared:

@@ -151,7 +151,7 @@ def _run(walk: Walk, corrections: dict[str, Found], out: Path | None, settings: 
     timings: dict[str, float] = {}
     if len(walk.files) < 2 * workers:
         workers = 1  # starting workers costs more than a handful of documents
-    pool = WorkerPool(settings, workers) if workers > 1 and executor == "local" else None
+    pool = WorkerPool(settings, workers, pipelines) if workers > 1 and executor == "local" else None
     try:
         with pool or nullcontext():
             clock = time.perf_counter()

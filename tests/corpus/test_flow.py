@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 
 from pipeline.core.resources import DEFAULT_GAZETTEER
@@ -63,10 +65,13 @@ def test_relations_read_once_are_kept_and_a_later_run_takes_them_without_reading
     assert {d.id: [(r.type, r.head, r.tail) for r in d.relations] for d in related} == first
 
 
-def test_worker_processes_give_each_record_its_own_relations_in_order():
+def test_worker_processes_give_each_record_its_own_relations_in_order(monkeypatch):
     from pipeline.core.settings import Settings
+    from pipeline.corpus import execute
     from pipeline.corpus.execute import WorkerPool
     from pipeline.corpus.flow import relate_records
+
+    monkeypatch.setattr(execute, "_forks", lambda: False)  # started as on a platform without fork (no models)
 
     records = [record(f"The {name} was founded in {year}." + " More." * n, [(name, "ORG"), (str(year), "DATE")],
                       doc_id=name, **{str(year): {"value": str(year)}})
@@ -80,6 +85,19 @@ def test_worker_processes_give_each_record_its_own_relations_in_order():
     assert shared == relate_records(records)
     assert [[(r.type, records[i].mentions[1].value) for r in rs] for i, rs in enumerate(shared)] == [
         [("founded_on", year)] for year in ("2008", "1993", "1999", "2010", "1991")]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers are forked on Linux only")
+def test_workers_are_forked_with_the_models_of_this_process():
+    from pipeline.core.settings import Settings
+    from pipeline.corpus import execute
+
+    settings = Settings()
+    with execute.WorkerPool(settings, 2, pipelines="the models loaded here") as pool:
+        # a worker that loaded its own would hand back a Pipelines (after seconds of loading)
+        found = pool._started().apply(execute._worker_pipelines, (settings.model_dump_json(),))
+    assert found == "the models loaded here"
+    assert execute._WORKER == {}  # let go with the pool
 
 
 def _sample_documents():
