@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from ..core.errors import InputError
 from ..core.records import LABELS, RELATION_TYPES
-from ..io.atomic import write_text
+from ..io.atomic import sha256_text, write_text
 
 FOLDER = ".corrections"
 
@@ -71,10 +71,6 @@ class Found:
     path: Path
 
 
-def text_sha256(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
 def store_corrections(gold: list[dict], corpus: Path) -> list[Path]:
     """One correction file per gold document (the reviewed tasks of a Label Studio export), replacing an
     earlier one of the same document."""
@@ -82,7 +78,7 @@ def store_corrections(gold: list[dict], corpus: Path) -> list[Path]:
     for doc in gold:
         mentions = [CorrectedName(start=e["start"], end=e["end"], label=e["label"]) for e in doc["entities"]]
         relations = [CorrectedRelation(**r) for r in doc.get("relations", [])]
-        correction = Correction(id=doc["id"], text_sha256=text_sha256(doc["text"]), text=doc["text"],
+        correction = Correction(id=doc["id"], text_sha256=sha256_text(doc["text"]), text=doc["text"],
                                 lang=doc.get("lang"), dct=doc.get("dct"), mentions=mentions, relations=relations)
         target = _path(corpus, doc["id"])
         write_text(target, correction.model_dump_json(indent=1) + "\n")

@@ -98,23 +98,21 @@ def run_executor(documents: Iterable[InputDocument], settings: Settings, workers
                  on_piece: Callable[[InputDocument, int, int], None] | None = None, pool: WorkerPool | None = None
                  ) -> Iterator[tuple[InputDocument, Result]]:
     """(document, result) for every document, in completion order (callers sort). `on_piece` hears of each
-    piece of a long document read in this process (worker processes read theirs unheard). With more than one
-    worker, `pool` is the run's WorkerPool (kept on for its relations), else one for these documents only."""
+    piece of a long document read in this process (worker processes read theirs unheard). Locally, the
+    documents go to `pool` (the run's WorkerPool, kept on for its relations) when there is one, else they are
+    read in this process."""
     if executor == "dask":
         yield from _dask(documents, settings, workers, scheduler)
     elif executor != "local":
         raise ConfigError(f"unknown executor {executor!r}; valid: local, dask")
-    elif workers <= 1:
+    elif pool is not None:
+        yield from pool.extract(documents)
+    else:
         iterator = iter(documents)
         while window := list(islice(iterator, WINDOW)):
             if pipelines is None:  # built on the first document that needs them: a cached re-run loads none
                 pipelines = load_models(settings)
             yield from _window(pipelines, window, on_piece)
-    elif pool is not None:
-        yield from pool.extract(documents)
-    else:
-        with WorkerPool(settings, workers, pipelines) as own:
-            yield from own.extract(documents)
 
 
 class WorkerPool:

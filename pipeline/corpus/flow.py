@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Protocol
 from ..core.records import Document, Entity, Fact, Relation
 from ..core.resources import gazetteer_path
 from ..extract.pieces import text_pieces
-from ..extract.records import RecordBuilder
+from ..extract.records import RecordBuilder, doc_to_record
 from ..ingest.language import detect_language
 from ..ingest.read import InputDocument
 from ..link.linker import assign, link
@@ -73,9 +73,7 @@ def extract_documents(pipelines: Pipelines, documents: list[InputDocument]) -> l
     read = pipelines.process_many([(documents[i].text, langs[i], documents[i].meta.published) for i in together])
     records: list[Document | None] = [None] * len(documents)
     for i, doc in zip(together, read):
-        builder = RecordBuilder(documents[i], langs[i])
-        builder.add(doc)
-        records[i] = builder.record()
+        records[i] = doc_to_record(doc, documents[i], langs[i])
     return [record if record is not None else extract_document(pipelines, document)
             for record, document in zip(records, documents)]
 

@@ -21,14 +21,14 @@ from ..core.settings import Settings
 from ..core.versions import versions
 from ..ingest.read import InputDocument, read_documents
 from ..ingest.walk import Walk, walk_corpus
-from ..io.atomic import StagedLines, sha256_file, write_outputs
+from ..io.atomic import StagedLines, sha256_file, sha256_text, write_outputs
 from ..io.jsonl import read_records
 from ..io.lock import output_lock
 from ..link.linker import previous_ids
 from ..relate.facts import FactCollector
 from .cache import FILE_NAME as CACHE_FILE
 from .cache import Cache, extraction_key
-from .corrections import Found, load_corrections, text_sha256
+from .corrections import Found, load_corrections
 from .execute import WorkerPool, run_executor
 from .flow import Progress, ReadHere, link_and_relate
 
@@ -201,7 +201,7 @@ def _pending(walk: Walk, corrections: dict[str, Found], settings: Settings, cach
     and corrections made on another text are counted on the way."""
     for item in read_documents(walk, settings):
         found = corrections.get(item.id) if not isinstance(item, InputFailure) else None
-        if found is not None and found.correction.text_sha256 != text_sha256(item.text):
+        if found is not None and found.correction.text_sha256 != sha256_text(item.text):
             tally.warnings.append(InputFailure(path=item.path, error=(
                 f"{item.path}: its corrections ({found.path}) were made on another text; not applied (review it "
                 "again and import the new export)")))
