@@ -4,12 +4,12 @@
 
 Builds a corpus of DOCS documents from the sample corpus (half English, half Russian; each copy gets its
 own closing line so that every file is a distinct document), then measures in this one run:
-  (a) the bare models, exactly those the pipeline runs on the texts it runs them on, loaded beforehand:
-      spaCy's English model (nlp.pipe) and the English name tagger (when the settings use one) over the
-      English documents; Natasha's segmenter, morphology and NER (4 documents a call) over the Russian
-      documents; the same models over the lines of the other script the pipeline hands them (without the parser
-      and the tagger, as the pipeline reads them); Natasha's syntax parser over exactly the Russian sentences
-      the pipeline parsed;
+  (a) the bare models, exactly those the pipeline runs on the texts it runs them on, in the same batches (the
+      pipeline's windows of documents), loaded beforehand: spaCy's English model and the English name tagger
+      (when the settings use one) over each window's English documents together; Natasha's segmenter and
+      morphology over each Russian document, its NER over each window's Russian documents together; the same
+      models over the lines of the other script the pipeline hands them (without the parser and the tagger, as
+      the pipeline reads them); Natasha's syntax parser over exactly the Russian sentences the pipeline parsed;
   (b) the full pipeline with 1 worker (models loaded beforehand, as in (a));
       (a) and (b) are each run twice, alternately, and the shorter run of each is kept;
   (c) throughput: characters per second per language, the pipeline and the bare models;
@@ -60,18 +60,32 @@ def _documents(corpus: Path) -> list:
 
 
 @dataclass
-class Plan:
-    """The texts each bare model reads when the pipeline reads the corpus."""
+class Reading:
+    """One document as the pipeline reads it: its main language, its text, the lines of the other script that
+    the other language's models read, and (Russian) the sentences it parsed."""
 
-    english: list[str] = field(default_factory=list)  # whole documents: spaCy's model and the tagger
-    russian: list[str] = field(default_factory=list)  # whole documents: Natasha
-    latin_lines: list[str] = field(default_factory=list)  # Latin runs' lines in Russian documents: spaCy only
-    cyrillic_lines: list[str] = field(default_factory=list)  # Cyrillic runs' lines in English ones: Natasha
-    parsed: list[list[str]] = field(default_factory=list)  # the Russian sentences the pipeline parsed
+    base: str
+    text: str
+    lines: list[str]
+    parsed: list[list[str]]
+
+
+@dataclass
+class Plan:
+    """The texts each bare model reads when the pipeline reads the corpus, in the pipeline's windows (the
+    models batch the documents of a window together, and the bare models are given the same batches)."""
+
+    windows: list[list[Reading]] = field(default_factory=list)
+
+    def documents(self, lang: str) -> list[Reading]:
+        return [r for window in self.windows for r in window if r.base == lang]
 
     def characters(self, lang: str) -> int:
         """The characters of the documents of one language."""
-        return sum(len(t) for t in (self.english if lang == "en" else self.russian))
+        return sum(len(r.text) for r in self.documents(lang))
+
+    def parsed(self) -> int:
+        return sum(len(r.parsed) for r in self.documents("ru"))
 
 
 def plan_for(corpus: Path, out: Path, settings) -> Plan:
@@ -79,25 +93,24 @@ def plan_for(corpus: Path, out: Path, settings) -> Plan:
     back from that run's cache)."""
     from pipeline.core.resources import gazetteer_path
     from pipeline.corpus.cache import FILE_NAME, Cache, extraction_key
+    from pipeline.corpus.execute import WINDOW
     from pipeline.extract.pipelines import foreign_lines, foreign_runs
     from pipeline.ingest.language import base_language, detect_language
 
-    plan = Plan()
+    readings = []
     cache = Cache(out / FILE_NAME)
     key = extraction_key(settings, gazetteer_path(settings))
     for source in _documents(corpus):
         text = source.text
         base = base_language(source.meta.lang or detect_language(text), text)
-        (plan.english if base == "en" else plan.russian).append(text)
         lines = [text[a:b] for a, b in foreign_lines(text, foreign_runs(text, base, settings))]
-        (plan.cyrillic_lines if base == "en" else plan.latin_lines).extend(lines)
         record = cache.get(source.id, source.sha256, key, parse=True)
         if record is None:
             raise SystemExit(f"{source.path}: not in the cache of the pipeline's run; cannot tell what it parsed")
-        if base == "ru":
-            plan.parsed += [[text[word[0]:word[1]] for word in tree] for tree in record._syntax]
+        parsed = [[text[word[0]:word[1]] for word in tree] for tree in record._syntax] if base == "ru" else []
+        readings.append(Reading(base, text, lines, parsed))
     cache.close()
-    return plan
+    return Plan([readings[i:i + WINDOW] for i in range(0, len(readings), WINDOW)])
 
 
 class BareModels:
@@ -117,40 +130,50 @@ class BareModels:
         self.morph, self.syntax = NewsMorphTagger(embedding), NewsSyntaxParser(embedding)
 
     def english(self, plan: Plan) -> float:
-        """Seconds for the English documents: spaCy and the tagger, Natasha over their Cyrillic lines."""
+        """Seconds for the English documents: spaCy and the tagger over each window's English documents
+        together, Natasha over each document's Cyrillic lines."""
         start = time.perf_counter()
-        for _ in self.nlp.pipe(plan.english):
-            pass
-        if self.tagger is not None:
-            for _ in self.tagger.pipe(plan.english):
+        for window in plan.windows:
+            texts = [r.text for r in window if r.base == "en"]
+            for _ in self.nlp.pipe(texts, batch_size=len(window)):
                 pass
-        self._natasha(plan.cyrillic_lines)
+            if self.tagger is not None:
+                for _ in self.tagger.pipe(texts, batch_size=len(window)):
+                    pass
+            for reading in window:
+                if reading.base == "en":
+                    self._natasha(reading.lines, batch=8)
         return time.perf_counter() - start
 
     def russian(self, plan: Plan) -> float:
-        """Seconds for the Russian documents: Natasha, its parser where the pipeline parsed, spaCy over their
-        Latin lines."""
+        """Seconds for the Russian documents: Natasha over each window's Russian documents together, its parser
+        over the sentences the pipeline parsed in each, spaCy over each document's Latin lines."""
         start = time.perf_counter()
-        self._natasha(plan.russian)
-        for _ in self.syntax.map(plan.parsed):
-            pass
-        with self.nlp.select_pipes(disable=["parser"]):
-            for _ in self.nlp.pipe(plan.latin_lines):
-                pass
+        for window in plan.windows:
+            readings = [r for r in window if r.base == "ru"]
+            self._natasha([r.text for r in readings], batch=len(window))
+            for reading in readings:
+                if reading.parsed:
+                    for _ in self.syntax.map(reading.parsed):
+                        pass
+                if reading.lines:
+                    with self.nlp.select_pipes(disable=["parser"]):
+                        for _ in self.nlp.pipe(reading.lines):
+                            pass
         return time.perf_counter() - start
 
-    def _natasha(self, texts: list[str]) -> None:
-        """Segmentation and morphology document by document, NER over 4 documents at a time (as the pipeline's
-        windows hand them to it)."""
+    def _natasha(self, texts: list[str], batch: int) -> None:
+        """Segmentation and morphology text by text, NER over `batch` texts a call (as the pipeline hands them
+        to it)."""
         from natasha import Doc
 
-        for first in range(0, len(texts), 4):
-            batch = texts[first:first + 4]
-            for text in batch:
+        for first in range(0, len(texts), batch):
+            group = texts[first:first + batch]
+            for text in group:
                 doc = Doc(text)
                 doc.segment(self.segmenter)
                 doc.tag_morph(self.morph)
-            for _ in self.ner.map(batch):
+            for _ in self.ner.map(group):
                 pass
 
 
@@ -208,7 +231,7 @@ def main() -> None:
             a_ru.append(bare.russian(plan))
         a, b = min(a_en) + min(a_ru), min(b_runs)
         _say(f"(a) bare models:               {a:8.1f} s  (English {min(a_en):.1f} s, Russian {min(a_ru):.1f} s; "
-             f"{len(plan.parsed)} Russian sentences parsed)")
+             f"{plan.parsed()} Russian sentences parsed)")
         _say(f"(b) full pipeline, 1 worker:   {b:8.1f} s  (runs: {', '.join(f'{t:.1f}' for t in b_runs)})")
 
         chars = {lang: plan.characters(lang) for lang in ("en", "ru")}
