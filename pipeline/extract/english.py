@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from spacy.attrs import IDX, LENGTH, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -86,8 +87,8 @@ class GlueSplittingTokenizer:
         spaces: list[bool] = []
         cuts = iter(points)
         cut = next(cuts, None)
-        for token in doc:
-            start, end = token.idx, token.idx + len(token.text)
+        for start, length, space in doc.to_array([IDX, LENGTH, SPACY]).tolist():  # no Token object per word
+            end = start + length
             while cut is not None and cut <= start:
                 cut = next(cuts, None)
             pieces = []
@@ -100,7 +101,7 @@ class GlueSplittingTokenizer:
                 words.append(piece)
                 spaces.append(False)
             words.append(pieces[-1])
-            spaces.append(bool(token.whitespace_))
+            spaces.append(bool(space))
         return Doc(doc.vocab, words=words, spaces=spaces)
 
     def pipe(self, texts, batch_size: int = 1000):

@@ -28,9 +28,10 @@ class RecordBuilder:
     def add(self, doc: Doc, offset: int = 0) -> None:
         """The piece's mentions with their fields as the components set them, and its sentences and trees."""
         for ent in doc.ents:
+            values = ent._
             self.mentions.append(dict(start=offset + ent.start_char, end=offset + ent.end_char, text=ent.text,
-                                      label=ent.label_, lang=ent._.lang, normal=ent._.normal, value=ent._.value,
-                                      source=ent._.source, translit=ent._.translit))
+                                      label=ent.label_, lang=values.lang, normal=values.normal, value=values.value,
+                                      source=values.source, translit=values.translit))
         if doc.has_annotation("SENT_START"):
             self.sentences += [(offset + s.start_char, offset + s.end_char) for s in doc.sents]
         else:

@@ -212,12 +212,15 @@ def _natasha_dates(extractor, doc: Doc):
     for sent in doc.sents:
         text = sent.text
         for start, end in _hint_windows(text):
+            if not _DIGIT.search(text, start, end):
+                continue  # each of the grammar's dates holds a number (a day or a year)
             for match in extractor(text[start:end]):
                 match.start += sent.start_char + start
                 match.stop += sent.start_char + start
                 yield match
 
 
+_DIGIT = re.compile(r"\d")
 _WINDOW = 32  # characters on each side of a hint: more than any date's words around its number or month
 
 

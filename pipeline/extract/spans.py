@@ -45,9 +45,13 @@ def set_entities(doc: Doc, spans: Iterable[Span]) -> None:
 
 
 def copy_span(doc: Doc, span: Span, start: int, end: int, label: str | None = None) -> Span | None:
-    """A new span over tokens [start, end) that keeps `span`'s label and extension values."""
+    """A span over tokens [start, end) that keeps `span`'s label and extension values (`span` itself when that is
+    what it already is: a span's extension values belong to its offsets and label, so a copy would be the same)."""
     if end <= start:
         return None
+    if span.doc is doc and (start, end) == (span.start, span.end) and (label is None or label == span.label_) \
+            and not span.kb_id and not span.id:
+        return span
     new = Span(doc, start, end, label=label or span.label_)
     for name in CARRIED:
         setattr(new._, name, getattr(span._, name))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -32,8 +34,19 @@ def set_normal(span: Span, normal: str) -> None:
 
 def russian_normal(span: Span) -> str:
     """The span's name in the nominative, from the tokens' Natasha morphology and pymorphy3 inflection."""
-    words = [Word(plain(t.text), t.pos_, t.morph.to_dict(), t.whitespace_) for t in span if not t.is_space]
+    words = tuple((t.text, t.pos_, str(t.morph), t.whitespace_) for t in span if not t.is_space)
     if not words:
         return span.text
-    normal = nominative(words, span.label_)
-    return normal if normal else span.text
+    return _nominative(words, span.label_) or span.text
+
+
+@lru_cache(maxsize=100_000)
+def _nominative(words: tuple[tuple[str, str, str, str], ...], label: str) -> str:
+    """nominative() of (text, part of speech, features, whitespace) tokens: a name recurs in a text and across
+    texts in the same form and reading, and is inflected once."""
+    return nominative([Word(plain(text), pos, _features(morph), space) for text, pos, morph, space in words], label)
+
+
+def _features(morph: str) -> dict[str, str]:
+    """"Case=Gen|Number=Sing" -> {"Case": "Gen", "Number": "Sing"} (spaCy's MorphAnalysis.to_dict)."""
+    return dict(feature.split("=", 1) for feature in morph.split("|")) if morph else {}

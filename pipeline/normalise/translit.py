@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 import iuliia
 
 _CYRILLIC = re.compile("[А-Яа-яЁё]")
 
 
+@lru_cache(maxsize=100_000)
 def latin_key(name: str) -> str | None:
     """"Социалистическое сопротивление" -> "Sotsialisticheskoye soprotivleniye"; None for a name without Cyrillic.
 

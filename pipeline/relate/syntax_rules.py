@@ -52,6 +52,9 @@ from .triggers import (
     WHOLE,
 )
 
+# The lemmas `_Reader.noun` reads relations from (any other noun states none)
+_NOUN_TRIGGERS = frozenset().union(LEADER, LEADERSHIP, ORGAN, HEADQUARTERS, ("office", "офис"), BRANCH, MEMBER,
+                                   CANDIDACY, CAPITAL, PARTNER, ALLY, FOUNDING_EVENT, FOUNDING_NOUN, KIND)
 _SURE = 0.85
 _IMPLICIT = 0.7
 _CANDIDATE = 0.65  # a party's candidate is nearly always its member, but not always
@@ -181,7 +184,7 @@ class _Reader:
                                                                    or self._described(i), {"ORG"}),
                                      self.names(self.by_role(i, ("prep", "with"), ("prep", "to"), ("prep", "с")),
                                                 {"ORG"}), "affiliated")
-        if pos in ("NOUN", "PROPN") and i not in self.s.mention_at:
+        if pos in ("NOUN", "PROPN") and lemma in _NOUN_TRIGGERS and i not in self.s.mention_at:
             verb = self.s.parent(i)
             if not (self.s.negated(i) or verb is not None and self.s.negated(verb.i)):  # "is not a member of"
                 yield from self.noun(i, lemma)
