@@ -28,7 +28,7 @@ from .extensions import EXTENSIONS, register_extensions
 from .gazetteer import gazetteer
 from .names import names
 from .russian import RazdelTokenizer, ru_dates, ru_morph, ru_ner
-from .spans import doc_text, make_span, set_entities, split_tokens_at
+from .spans import cuts_inside_tokens, doc_text, make_span, set_entities, split_tokens_at
 from .subject import page_subject
 from .syntax import syntax
 from .trained import trained_names
@@ -124,8 +124,7 @@ def _add(nlp: Language, component, **config) -> None:
 def _merge_segments(doc: Doc, segments: list[Segment], pipelines: Pipelines) -> None:
     """Entities inside each foreign segment come from that language's pipeline, on the main Doc's offsets."""
     inside = [(s.start, s.end) for s in segments]
-    found = [(e.start_char, e.end_char, e.label_, _values(e)) for e in doc.ents
-             if not any(a < e.end_char and e.start_char < b for a, b in inside)]
+    kept = [e for e in doc.ents if not any(a < e.end_char and e.start_char < b for a, b in inside)]
     # each segment is read with its whole line around it (the models see the context), and keeps what is inside
     text = doc_text(doc)
     lines = [_line_of(text, s.start, s.end) for s in segments]
@@ -136,6 +135,7 @@ def _merge_segments(doc: Doc, segments: list[Segment], pipelines: Pipelines) -> 
     skip = [name for name in ("trained_names", "parser", "syntax") if name in other.pipe_names]
     with other.select_pipes(disable=skip):
         read = dict(zip(unique, other.pipe(text[a:b] for a, b in unique)))
+    found = []
     for segment, line in zip(segments, lines):
         offset, sub = line[0], read[line]
         for e in sub.ents:
@@ -147,16 +147,21 @@ def _merge_segments(doc: Doc, segments: list[Segment], pipelines: Pipelines) -> 
                 # piece's inflection is unknown, so its normal form is the piece as written
                 pieces = name_pieces(text, max(start, segment.start), min(end, segment.end))
                 found += [(a, b, e.label_, {**_values(e), "normal": None}) for a, b in pieces[:1]]
-    split_tokens_at(doc, {c for start, end, _, _ in found for c in (start, end)})
-    spans = []
+    cuts = {c for start, end, _, _ in found for c in (start, end)}
+    if cuts_inside_tokens(doc, cuts):  # the main Doc's spans end with its tokens: they are made again after
+        found = [(e.start_char, e.end_char, e.label_, _values(e)) for e in kept] + found
+        kept = []
+        split_tokens_at(doc, cuts)
+    spans = kept
     for start, end, label, values in found:
         span = make_span(doc, start, end, label, values["source"], values["lang"])
         if span is not None:
             for name, value in values.items():
                 setattr(span._, name, value)
-            if span._.normal is None:
-                as_written(span)
             spans.append(span)
+    for span in spans:
+        if span._.normal is None:
+            as_written(span)
     set_entities(doc, spans)
 
 

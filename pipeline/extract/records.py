@@ -36,8 +36,9 @@ class RecordBuilder:
             self.sentences += [(offset + s.start_char, offset + s.end_char) for s in doc.sents]
         else:
             self.parsed = False
+        trees = doc.user_data.get("syntax", [])
         self.syntax += [[[start + offset, end + offset, *rest] for start, end, *rest in tree]
-                        for tree in doc.user_data.get("syntax", [])]
+                        for tree in trees] if offset else trees
 
     def record(self) -> Document:
         """The document's record: mentions in text order with exact offsets; entity ids come later."""

@@ -58,12 +58,19 @@ def copy_span(doc: Doc, span: Span, start: int, end: int, label: str | None = No
     return new
 
 
+def cuts_inside_tokens(doc: Doc, cuts: set[int]) -> list[int]:
+    """The character offsets among `cuts` that fall inside a token, in order."""
+    if not cuts:
+        return []
+    offsets = doc.to_array([IDX, LENGTH]).tolist()
+    boundaries = {i for i, _ in offsets} | {i + n for i, n in offsets}
+    return sorted(c for c in cuts if c not in boundaries)
+
+
 def split_tokens_at(doc: Doc, cuts: set[int]) -> None:
     """Split tokens so that every cut is a token boundary (the main tokenizer may cut a foreign word otherwise; a
     reviewer may mark part of a word)."""
-    offsets = doc.to_array([IDX, LENGTH]).tolist()
-    boundaries = {i for i, _ in offsets} | {i + n for i, n in offsets}
-    inside = sorted(c for c in cuts if c not in boundaries)
+    inside = cuts_inside_tokens(doc, cuts)
     if not inside:
         return
     text = doc_text(doc)
