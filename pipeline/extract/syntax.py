@@ -17,6 +17,8 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..normalise.component import morph_features
+
 # Words that refer to the organisation a text is about ("the party was founded ..."): such a sentence needs
 # only one name.
 _REFERENCE = re.compile(r"(?i)\b(?:it|its|the (?:party|movement|organi[sz]ation|group|union|league|front|"
@@ -87,9 +89,16 @@ def _russian_trees(doc: Doc, sentences) -> list[Tree]:
         for token, parsed in zip(tokens, markup.tokens):
             head = int(parsed.head_id) - 1  # Natasha counts from 1; 0 is the root
             feats = token.morph.to_dict()
-            lemma = vocab.lemmatize(token.text, token.pos_, feats) if token.pos_ else token.lower_
+            lemma = _lemma(vocab, token.text, token.pos_, str(token.morph)) if token.pos_ else token.lower_
             pos = f"{token.pos_}:{feats['Case']}" if "Case" in feats else token.pos_  # "NOUN:Gen"
             tree.append([token.idx, token.idx + len(token), (lemma or token.lower_).lower(), pos,
                          parsed.rel.lower(), head])
         trees.append(tree)
     return trees
+
+
+@lru_cache(maxsize=100_000)
+def _lemma(vocab, word: str, pos: str, morph: str) -> str:
+    """Natasha's lemma of a word read with this part of speech and these features (spaCy's "Case=Gen|..."): a
+    text's words recur, and each reading is looked up once."""
+    return vocab.lemmatize(word, pos, morph_features(morph))

@@ -44,9 +44,10 @@ def russian_normal(span: Span) -> str:
 def _nominative(words: tuple[tuple[str, str, str, str], ...], label: str) -> str:
     """nominative() of (text, part of speech, features, whitespace) tokens: a name recurs in a text and across
     texts in the same form and reading, and is inflected once."""
-    return nominative([Word(plain(text), pos, _features(morph), space) for text, pos, morph, space in words], label)
+    return nominative([Word(plain(text), pos, morph_features(morph), space) for text, pos, morph, space in words],
+                      label)
 
 
-def _features(morph: str) -> dict[str, str]:
+def morph_features(morph: str) -> dict[str, str]:
     """"Case=Gen|Number=Sing" -> {"Case": "Gen", "Number": "Sing"} (spaCy's MorphAnalysis.to_dict)."""
     return dict(feature.split("=", 1) for feature in morph.split("|")) if morph else {}
