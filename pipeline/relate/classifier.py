@@ -76,9 +76,12 @@ class PairClassifier:
     def probabilities(self, features: Iterator[str] | Sequence[str]) -> dict[str, float]:
         """Class -> probability for one pair's features (unknown features weigh nothing)."""
         scores = list(self.bias)
+        weights = self.weights
         for name in features:
-            for i, w in self.weights.get(name, ()):
-                scores[i] += w
+            row = weights.get(name)
+            if row:
+                for i, w in row:
+                    scores[i] += w
         top = max(scores)
         exp = [math.exp(s - top) for s in scores]
         total = sum(exp)
@@ -200,22 +203,24 @@ def pair_features(text: str, spans: Sequence[Span], head: int, tail: int, unit: 
     if re.fullmatch(r"\s*[(\[]\s*[«\"]?\s*", gap):
         f.append("bracket=" + ("close" if re.match(r"\s*[»\"]?\s*[)\],;]", text[second.end:second.end + 3])
                                else "open"))
-    f += [f"h:{x}" for x in _name_features(h)] + [f"t:{x}" for x in _name_features(t)]
+    f += [f"h:{x}" for x in _name_features(h.text)] + [f"t:{x}" for x in _name_features(t.text)]
     if h.label == t.label == "ORG":
         f += _alias_features(first.text, second.text)
     return ["pair=" + pair] + f + [f"{pair}|{x}" for x in f]
 
 
-def _name_features(span: Span) -> list[str]:
-    words = _TOKEN.findall(span.text)
+@lru_cache(maxsize=100_000)
+def _name_features(text: str) -> tuple[str, ...]:
+    """A name's own features (a name stands in many pairs: they are read once)."""
+    words = _TOKEN.findall(text)
     out = [f"last={_stem(words[-1])}" if words else "last=", f"len={min(len(words), 4)}"]
     if words:
         out.append(f"first={_stem(words[0])}")
-    if span.text.isupper() and len(span.text) > 1:
+    if text.isupper() and len(text) > 1:
         out.append("caps")
-    if re.search("[A-Za-z]", span.text) and not re.search("[А-Яа-яЁё]", span.text):
+    if re.search("[A-Za-z]", text) and not re.search("[А-Яа-яЁё]", text):
         out.append("latin")
-    return out
+    return tuple(out)
 
 
 def _alias_features(a: str, b: str) -> list[str]:
