@@ -20,3 +20,22 @@ def test_text_kept_for_another_document_is_not_taken():
     doc.user_data["pipeline.text"] = "Some other document's text."
     assert doc_text(doc) == "A short one."
     assert doc_text(nlp("")) == ""
+
+
+def test_a_copy_that_would_change_nothing_is_the_span_and_any_other_is_a_new_span_with_the_values():
+    from pipeline.extract.extensions import register_extensions
+    from pipeline.extract.spans import copy_span, cuts_inside_tokens, make_span
+
+    register_extensions()
+    doc = spacy.blank("en")("The Left Front met in Moscow.")
+    front = make_span(doc, 4, 14, "ORG", "spacy", "en")
+    front._.normal = "Left Front"
+    assert copy_span(doc, front, front.start, front.end) is front
+    assert copy_span(doc, front, front.start, front.end, "ORG") is front
+    relabelled = copy_span(doc, front, front.start, front.end, "LOC")
+    assert relabelled is not front and relabelled.label_ == "LOC" and relabelled._.source == "spacy"
+    shorter = copy_span(doc, front, front.start + 1, front.end)
+    assert (shorter.text, shorter.label_, shorter._.lang) == ("Front", "ORG", "en")
+    assert copy_span(doc, front, front.end, front.end) is None
+    assert cuts_inside_tokens(doc, {4, 6, 9, 29}) == [6]
+    assert cuts_inside_tokens(doc, set()) == []

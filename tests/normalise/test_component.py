@@ -33,3 +33,25 @@ def test_english_names_keep_their_text_and_have_no_latin_key(nlp_for):
     doc = nlp_for("Delegates of the Left Front met in Moscow.")
     assert {(e.text, e._.normal, e._.translit) for e in doc.ents} == {("Left Front", "Left Front", None),
                                                                       ("Moscow", "Moscow", None)}
+
+
+
+
+READINGS = {"Case=Gen|Number=Sing": "Лига", "Case=Nom|Number=Plur": "Лиги"}
+
+
+@pytest.mark.parametrize("reading", READINGS)
+def test_a_name_is_remembered_with_its_reading_not_by_its_words_alone(models, reading):
+    """"Лиги" is a league's genitive or the plural "leagues": each reading of the same word gives its own normal
+    form, whichever was inflected first (normal forms are remembered per words and reading)."""
+    from pipeline.normalise.component import russian_normal
+
+    def normal(features: str) -> str:
+        doc = models.ru("Лиги")
+        doc[0].pos_ = "NOUN"
+        doc[0].set_morph(f"Animacy=Inan|{features}|Gender=Fem")
+        return russian_normal(doc.char_span(0, 4, label="ORG"))
+
+    other = next(r for r in READINGS if r != reading)
+    assert normal(other) == READINGS[other]
+    assert normal(reading) == READINGS[reading]
