@@ -5,7 +5,10 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
+import numpy
+from spacy.attrs import ORTH
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from ..core.names import initials
@@ -42,14 +45,13 @@ def _acronyms(doc: Doc, ents: list[Span]) -> list[Span]:
         return ents
     by_token = {i: e for e in ents for i in range(e.start, e.end)}
     relabelled = []
-    for token in doc:
-        if _ACRONYM.match(token.text) and token.text in expansions:
-            current = by_token.get(token.i)
-            if current is not None and (current.start, current.end) != (token.i, token.i + 1):
-                continue  # part of a longer name
-            span = make_span(doc, token.idx, token.idx + len(token), "ORG", "rule", expansions[token.text]._.lang)
-            if span is not None:
-                relabelled.append(span)
+    for token in _tokens_written(doc, [short for short in expansions if _ACRONYM.match(short)]):
+        current = by_token.get(token.i)
+        if current is not None and (current.start, current.end) != (token.i, token.i + 1):
+            continue  # part of a longer name
+        span = make_span(doc, token.idx, token.idx + len(token), "ORG", "rule", expansions[token.text]._.lang)
+        if span is not None:
+            relabelled.append(span)
     done = {s.start for s in relabelled}
     return relabelled + [e for e in ents if not (len(e) == 1 and e.start in done)]
 
@@ -69,9 +71,9 @@ def _repeat_names(doc: Doc, ents: list[Span]) -> list[Span]:
     first_tokens = defaultdict(list)
     for text in label_of:
         first_tokens[text.split()[0] if " " in text else text].append(text)
-    for token in doc:
-        candidates = first_tokens.get(token.text)
-        if token.i in taken or not candidates:
+    for token in _tokens_written(doc, list(first_tokens)):
+        candidates = first_tokens[token.text]
+        if token.i in taken:
             continue
         for text in sorted(candidates, key=len, reverse=True):
             end_char = token.idx + len(text)
@@ -85,3 +87,12 @@ def _repeat_names(doc: Doc, ents: list[Span]) -> list[Span]:
             taken.update(range(span.start, span.end))
             break
     return out
+
+
+def _tokens_written(doc: Doc, words: list[str]) -> list:
+    """The document's tokens whose text is one of `words`, in order (found by their string ids, not by making a
+    Token of every word)."""
+    if not words:
+        return []
+    ids = numpy.array([get_string_id(w) for w in words], dtype=numpy.uint64)
+    return [doc[i] for i in numpy.flatnonzero(numpy.isin(doc.to_array(ORTH), ids)).tolist()]

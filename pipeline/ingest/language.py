@@ -9,6 +9,7 @@ from ..core.records import DocLang, Lang
 
 _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 _LATIN = re.compile(r"[A-Za-z]")
+_WORDS_OF = {_CYRILLIC: re.compile(r"[А-Яа-яЁё]+"), _LATIN: re.compile(r"[A-Za-z]+")}  # runs of one script's letters
 _LEFT_JUNK = " \t()[]{}:;,.-–—^*•|/"
 _RIGHT_JUNK = " \t([{:;,-–—^*•|/"
 
@@ -66,7 +67,7 @@ def foreign_segments(text: str, base: Lang, min_letters: int = 3, min_words: int
 
 def _runs_without(letter: re.Pattern[str], line: str) -> list[tuple[int, int]]:
     runs, start = [], 0
-    for match in letter.finditer(line):
+    for match in _WORDS_OF[letter].finditer(line):
         if match.start() > start:
             runs.append((start, match.start()))
         start = match.end()
