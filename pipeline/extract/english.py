@@ -229,6 +229,7 @@ def _candidates(doc: Doc) -> list[Span]:
     if SPANS_KEY not in doc.spans:
         return list(doc.ents)
     out = list(doc.ents)
+    bounds = [(e.start, e.end) for e in out]  # the spans' token bounds, read once
     keys = _key_words()
     text = doc_text(doc)
     surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
@@ -237,7 +238,9 @@ def _candidates(doc: Doc) -> list[Span]:
                 or any(t.text in _LIST_WORDS for t in span) \
                 or span.label_ == "PERSON" and span[-1].lower_ in _NO_PERSON_END:
             continue  # a key ("Ideology", "HeadquartersMoscow"), a list ("Perm, Saratov and"), "Adam Smith Forum"
-        overlapping = [e for e in out if e.start < span.end and span.start < e.end]
+        first, last = span.start, span.end
+        at = [i for i, (start, end) in enumerate(bounds) if start < last and first < end]
+        overlapping = [out[i] for i in at]
         if _layout_line(text, span):  # page layout: only a longer name over the base model's
             taken = bool(overlapping) and all(e.label_ in _TRAINED_LABELS and span.start <= e.start
                                               and e.end <= span.end for e in overlapping)
@@ -245,7 +248,8 @@ def _candidates(doc: Doc) -> list[Span]:
             taken = all(_gives_way(e, span, surnames) for e in overlapping)
         if taken:
             span._.source, span._.lang = "model", "en"  # (stored by offsets: only on a span that is kept)
-            out = [e for e in out if e not in overlapping] + [span]
+            out = [e for i, e in enumerate(out) if i not in at] + [span]
+            bounds = [b for i, b in enumerate(bounds) if i not in at] + [(first, last)]
     return sorted(out, key=lambda e: e.start)
 
 
