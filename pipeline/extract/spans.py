@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+import numpy
 from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Span
 
@@ -62,9 +63,11 @@ def cuts_inside_tokens(doc: Doc, cuts: set[int]) -> list[int]:
     """The character offsets among `cuts` that fall inside a token, in order."""
     if not cuts:
         return []
-    offsets = doc.to_array([IDX, LENGTH]).tolist()
-    boundaries = {i for i, _ in offsets} | {i + n for i, n in offsets}
-    return sorted(c for c in cuts if c not in boundaries)
+    offsets = doc.to_array([IDX, LENGTH])
+    wanted = numpy.array(sorted(cuts), dtype=offsets.dtype)
+    starts = offsets[:, 0]
+    inside = ~(numpy.isin(wanted, starts) | numpy.isin(wanted, starts + offsets[:, 1]))
+    return wanted[inside].tolist()
 
 
 def split_tokens_at(doc: Doc, cuts: set[int]) -> None:

@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..normalise.component import morph_features
+from .spans import doc_text
 
 # Words that refer to the organisation a text is about ("the party was founded ..."): such a sentence needs
 # only one name.
@@ -32,9 +33,10 @@ def syntax(doc: Doc) -> Doc:
     """doc.user_data["syntax"]: the trees of the sentences with two or more names (DATE included), a word
     referring to the text's organisation counting as one."""
     starts = sorted(e.start_char for e in doc.ents)
+    text = doc_text(doc)
     units = [piece for s in doc.sents for piece in _lines(s)] if doc.lang_ == "ru" else list(doc.sents)
-    sentences = [s for s in units if _names_in(starts, s.start_char, s.end_char) + bool(
-        _REFERENCE.search(s.text)) >= 2]
+    sentences = [s for s in units if (names := _names_in(starts, s.start_char, s.end_char)) >= 2
+                 or names + bool(_REFERENCE.search(text[s.start_char:s.end_char])) >= 2]
     if doc.lang_ == "ru":
         doc.user_data["syntax"] = _russian_trees(doc, sentences)
     else:
