@@ -14,7 +14,10 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
+import numpy
+from spacy.attrs import DEP, HEAD, IDX, IS_SPACE, LEMMA, LENGTH, LOWER, POS
 from spacy.language import Language
+from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc
 
 from ..normalise.component import morph_features
@@ -40,7 +43,8 @@ def syntax(doc: Doc) -> Doc:
     if doc.lang_ == "ru":
         doc.user_data["syntax"] = _russian_trees(doc, sentences)
     else:
-        doc.user_data["syntax"] = [_spacy_tree(s) for s in sentences]
+        words = _words(doc) if sentences else None
+        doc.user_data["syntax"] = [_spacy_tree(doc.vocab.strings, words, s.start, s.end) for s in sentences]
     return doc
 
 
@@ -63,10 +67,22 @@ def _lines(sentence) -> list:
     return [p for p in pieces if any(not t.is_space for t in p)]
 
 
-def _spacy_tree(sentence) -> Tree:
-    first = sentence.start
-    return [[t.idx, t.idx + len(t), t.lemma_.lower() or t.lower_, t.pos_, t.dep_.lower(),
-             -1 if t.head.i == t.i else t.head.i - first] for t in sentence if not t.is_space]
+_WORD_ATTRS = [IDX, LENGTH, LEMMA, LOWER, POS, DEP, IS_SPACE, HEAD]
+
+
+def _words(doc: Doc) -> list[list[int]]:
+    """What a tree keeps of every token, read at once (a Token object per word is slow to make): offset, length,
+    lemma, lowercase form, part of speech, label, whether it is space, the index of its head."""
+    rows = doc.to_array(_WORD_ATTRS)
+    heads = rows[:, -1].view(numpy.int64) + numpy.arange(len(doc))  # stored relative to the token
+    return [row[:-1] + [head] for row, head in zip(rows.tolist(), heads.tolist())]
+
+
+def _spacy_tree(strings, words: list[list[int]], first: int, end: int) -> Tree:
+    return [[idx, idx + length, strings[lemma].lower() or strings[lower], POS_NAMES[pos], strings[dep].lower(),
+             -1 if head == i else head - first]
+            for i, (idx, length, lemma, lower, pos, dep, space, head) in enumerate(words[first:end], first)
+            if not space]
 
 
 @lru_cache(maxsize=1)
