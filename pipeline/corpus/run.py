@@ -7,6 +7,7 @@ record as a stream, and the outputs are renamed into place only when all four ar
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import time
 from collections import Counter
@@ -29,7 +30,7 @@ from ..relate.facts import FactCollector
 from .cache import FILE_NAME as CACHE_FILE
 from .cache import Cache, extraction_key
 from .corrections import Found, load_corrections
-from .execute import WorkerPool, run_executor
+from .execute import WorkerPool, keep_from_collector, run_executor
 from .flow import Progress, ReadHere, link_and_relate
 
 
@@ -146,6 +147,9 @@ def _run(walk: Walk, corrections: dict[str, Found], out: Path | None, settings: 
          base_key: str, progress: Progress | None, pipelines, workers: int, executor: str, scheduler: str | None,
          inputs: str | None) -> RunResult:
     key = _Keys(base_key)
+    frozen_here = gc.get_freeze_count() == 0  # (a process that froze objects itself is left as it is)
+    if pipelines is not None:
+        keep_from_collector()  # the caller's models
     cache = Cache(out / CACHE_FILE if out is not None else None)
     tally = _Tally(total=len(walk.files), report=progress)
     timings: dict[str, float] = {}
@@ -176,6 +180,8 @@ def _run(walk: Walk, corrections: dict[str, Found], out: Path | None, settings: 
             return _collect(related, entities, out, settings, walk, tally, timings, inputs)
     finally:
         cache.close()
+        if frozen_here:
+            gc.unfreeze()
 
 
 @dataclass
