@@ -5,14 +5,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from spacy.attrs import IDX, LENGTH, SPACY
+from spacy.attrs import IDX, LENGTH, LOWER, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..core.resources import infobox_keys
 from ..dates.english import MONTHS, WEEKDAYS
 from .layout import citation_spans, glue_points, heading_spans
-from .spans import copy_span, doc_text, make_span, set_entities
+from .spans import copy_span, doc_text, make_span, set_entities, tokens_written
 from .trained import SPANS_KEY
 
 LABELS = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC", "DATE": "DATE"}
@@ -155,8 +155,8 @@ def _time_references(doc: Doc, spans: list[Span]) -> list[Span]:
     conjunction ("now that the talks failed"), nor "right now" / "just now" (a longer expression)."""
     taken = {i for s in spans for i in range(s.start, s.end)}
     found = []
-    for token in doc:
-        if token.lower_ not in _TIME_REFERENCES or token.i in taken:
+    for token in tokens_written(doc, _TIME_REFERENCES, LOWER):
+        if token.i in taken:
             continue
         if token.lower_ == "now":
             following = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
@@ -353,7 +353,8 @@ def _is_name(span: Span) -> bool:
 
 
 def _inside(span: Span, areas: list[tuple[int, int]]) -> bool:
-    return any(a <= span.start_char and span.end_char <= b for a, b in areas)
+    start, end = span.start_char, span.end_char
+    return any(a <= start and end <= b for a, b in areas)
 
 
 def _widen_day_range(doc: Doc, span: Span) -> Span:

@@ -5,15 +5,12 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
-import numpy
-from spacy.attrs import ORTH
 from spacy.language import Language
-from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from ..core.names import initials
 from .layout import boilerplate_spans
-from .spans import copy_span, doc_text, make_span, set_entities
+from .spans import copy_span, doc_text, make_span, set_entities, tokens_written
 
 _ACRONYM = re.compile(r"^[A-ZА-ЯЁ]{2,6}$")
 # Common nouns a model takes for a name: "в Интернете" is no organisation or place, nor are "СМИ" (the media) or
@@ -45,7 +42,7 @@ def _acronyms(doc: Doc, ents: list[Span]) -> list[Span]:
         return ents
     by_token = {i: e for e in ents for i in range(e.start, e.end)}
     relabelled = []
-    for token in _tokens_written(doc, [short for short in expansions if _ACRONYM.match(short)]):
+    for token in tokens_written(doc, [short for short in expansions if _ACRONYM.match(short)]):
         current = by_token.get(token.i)
         if current is not None and (current.start, current.end) != (token.i, token.i + 1):
             continue  # part of a longer name
@@ -71,7 +68,7 @@ def _repeat_names(doc: Doc, ents: list[Span]) -> list[Span]:
     first_tokens = defaultdict(list)
     for text in label_of:
         first_tokens[text.split()[0] if " " in text else text].append(text)
-    for token in _tokens_written(doc, list(first_tokens)):
+    for token in tokens_written(doc, list(first_tokens)):
         candidates = first_tokens[token.text]
         if token.i in taken:
             continue
@@ -87,12 +84,3 @@ def _repeat_names(doc: Doc, ents: list[Span]) -> list[Span]:
             taken.update(range(span.start, span.end))
             break
     return out
-
-
-def _tokens_written(doc: Doc, words: list[str]) -> list:
-    """The document's tokens whose text is one of `words`, in order (found by their string ids, not by making a
-    Token of every word)."""
-    if not words:
-        return []
-    ids = numpy.array([get_string_id(w) for w in words], dtype=numpy.uint64)
-    return [doc[i] for i in numpy.flatnonzero(numpy.isin(doc.to_array(ORTH), ids)).tolist()]

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import numpy
-from spacy.attrs import IDX, LENGTH
+from spacy.attrs import IDX, LENGTH, ORTH
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from .extensions import CARRIED
@@ -85,3 +86,12 @@ def split_tokens_at(doc: Doc, cuts: set[int]) -> None:
                 bounds = [t_start, *inner, t_end]
                 pieces = [text[a:b] for a, b in zip(bounds, bounds[1:])]
                 retokenizer.split(token, pieces, heads=[(token, 0)] * len(pieces))
+
+
+def tokens_written(doc: Doc, words: Iterable[str], attr: int = ORTH) -> list:
+    """The document's tokens whose text (or other string attribute: LOWER) is one of `words`, in order; found by
+    string ids in the token array, not by making a Token object of every word."""
+    ids = numpy.array([get_string_id(w) for w in words], dtype=numpy.uint64)
+    if not len(ids) or not len(doc):
+        return []
+    return [doc[i] for i in numpy.flatnonzero(numpy.isin(doc.to_array(attr), ids)).tolist()]

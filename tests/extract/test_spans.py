@@ -39,3 +39,14 @@ def test_a_copy_that_would_change_nothing_is_the_span_and_any_other_is_a_new_spa
     assert copy_span(doc, front, front.end, front.end) is None
     assert cuts_inside_tokens(doc, {4, 6, 9, 29}) == [6]
     assert cuts_inside_tokens(doc, set()) == []
+
+
+def test_tokens_written_as_one_of_the_words_in_order_by_text_or_lowercase():
+    from spacy.attrs import LOWER
+
+    from pipeline.extract.spans import tokens_written
+
+    doc = spacy.blank("en")("Now the RSM and the rsm meet now.")
+    assert [(t.i, t.text) for t in tokens_written(doc, ["RSM", "now"])] == [(2, "RSM"), (7, "now")]
+    assert [t.i for t in tokens_written(doc, {"now", "rsm"}, LOWER)] == [0, 2, 5, 7]
+    assert tokens_written(doc, []) == [] and tokens_written(spacy.blank("en")(""), ["now"]) == []
