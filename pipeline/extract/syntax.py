@@ -70,18 +70,18 @@ def _lines(sentence) -> list:
 _WORD_ATTRS = [IDX, LENGTH, LEMMA, LOWER, POS, DEP, IS_SPACE, HEAD]
 
 
-def _words(doc: Doc) -> list[list[int]]:
-    """What a tree keeps of every token, read at once (a Token object per word is slow to make): offset, length,
+def _words(doc: Doc):
+    """What a tree keeps of every token, as one array (a Token object per word is slow to make): offset, length,
     lemma, lowercase form, part of speech, label, whether it is space, the index of its head."""
     rows = doc.to_array(_WORD_ATTRS)
-    heads = rows[:, -1].view(numpy.int64) + numpy.arange(len(doc))  # stored relative to the token
-    return [row[:-1] + [head] for row, head in zip(rows.tolist(), heads.tolist())]
+    rows[:, -1] = rows[:, -1].view(numpy.int64) + numpy.arange(len(doc))  # stored relative to the token
+    return rows
 
 
-def _spacy_tree(strings, words: list[list[int]], first: int, end: int) -> Tree:
+def _spacy_tree(strings, words, first: int, end: int) -> Tree:
     return [[idx, idx + length, strings[lemma].lower() or strings[lower], POS_NAMES[pos], strings[dep].lower(),
              -1 if head == i else head - first]
-            for i, (idx, length, lemma, lower, pos, dep, space, head) in enumerate(words[first:end], first)
+            for i, (idx, length, lemma, lower, pos, dep, space, head) in enumerate(words[first:end].tolist(), first)
             if not space]
 
 
