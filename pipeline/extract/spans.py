@@ -36,13 +36,13 @@ def make_span(doc: Doc, start: int, end: int, label: str, source: str, lang: str
 def set_entities(doc: Doc, spans: Iterable[Span]) -> None:
     """Replace doc.ents with `spans`: overlaps resolved by keeping the earlier-listed span."""
     kept: list[Span] = []
-    taken: set[int] = set()
+    taken = bytearray(len(doc))  # 1 for each token a kept span holds
     for span in spans:
-        tokens = set(range(span.start, span.end))
-        if tokens & taken:
+        start, end = span.start, span.end
+        if 1 in taken[start:end]:
             continue
         kept.append(span)
-        taken |= tokens
+        taken[start:end] = b"\x01" * (end - start)
     doc.ents = sorted(kept, key=lambda s: s.start)
 
 
