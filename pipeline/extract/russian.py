@@ -221,7 +221,7 @@ def _natasha_dates(extractor, doc: Doc):
 
 
 _DIGIT = re.compile(r"\d")
-_WINDOW = 32  # characters on each side of a hint: more than any date's words around its number or month
+_WINDOW = 20  # characters on each side of a hint: more than any date reaches past it ("31 декабря 2011 года.")
 
 
 def _hint_windows(text: str) -> list[tuple[int, int]]:
