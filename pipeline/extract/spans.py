@@ -48,7 +48,7 @@ def set_entities(doc: Doc, spans: Iterable[Span]) -> None:
 
 def copy_span(doc: Doc, span: Span, start: int, end: int, label: str | None = None) -> Span | None:
     """A span over tokens [start, end) that keeps `span`'s label and extension values (`span` itself when that is
-    what it already is: a span's extension values belong to its offsets and label, so a copy would be the same)."""
+    what it already is: spaCy keeps a span's extension values by its offsets, so a copy would be the same)."""
     if end <= start:
         return None
     if span.doc is doc and (start, end) == (span.start, span.end) and (label is None or label == span.label_) \

@@ -9,7 +9,8 @@ from ..core.records import DocLang, Lang
 
 _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 _LATIN = re.compile(r"[A-Za-z]")
-_WORDS_OF = {_CYRILLIC: re.compile(r"[А-Яа-яЁё]+"), _LATIN: re.compile(r"[A-Za-z]+")}  # runs of one script's letters
+_CYRILLIC_RUN = re.compile(r"[А-Яа-яЁё]+")
+_LATIN_RUN = re.compile(r"[A-Za-z]+")
 _LEFT_JUNK = " \t()[]{}:;,.-–—^*•|/"
 _RIGHT_JUNK = " \t([{:;,-–—^*•|/"
 
@@ -45,12 +46,12 @@ def base_language(lang: DocLang, text: str) -> Lang:
 def foreign_segments(text: str, base: Lang, min_letters: int = 3, min_words: int = 1) -> list[Segment]:
     """Runs of the other script inside one line (no letter of the base script), trimmed of edge punctuation."""
     other: Lang = "ru" if base == "en" else "en"
-    base_letter = _LATIN if base == "en" else _CYRILLIC
+    base_letters = _LATIN_RUN if base == "en" else _CYRILLIC_RUN
     other_letter = _CYRILLIC if base == "en" else _LATIN
     segments = []
     offset = 0
     for line in text.split("\n"):
-        for run in _runs_without(base_letter, line):
+        for run in _runs_without(base_letters, line):
             start, end = run
             while start < end and line[start] in _LEFT_JUNK:
                 start += 1
@@ -65,9 +66,10 @@ def foreign_segments(text: str, base: Lang, min_letters: int = 3, min_words: int
     return segments
 
 
-def _runs_without(letter: re.Pattern[str], line: str) -> list[tuple[int, int]]:
+def _runs_without(letters: re.Pattern[str], line: str) -> list[tuple[int, int]]:
+    """The stretches of `line` between the runs of `letters` (one script's letters)."""
     runs, start = [], 0
-    for match in _WORDS_OF[letter].finditer(line):
+    for match in letters.finditer(line):
         if match.start() > start:
             runs.append((start, match.start()))
         start = match.end()
