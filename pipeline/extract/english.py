@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 from spacy.attrs import IDX, LENGTH, LOWER, SPACY
@@ -12,7 +13,7 @@ from spacy.tokens import Doc, Span
 from ..core.resources import infobox_keys
 from ..dates.english import MONTHS, WEEKDAYS
 from .layout import citation_spans, glue_points, heading_spans
-from .spans import copy_span, doc_text, make_span, set_entities, tokens_written
+from .spans import copy_span, doc_text, make_span, set_entities, tokens_written, with_text
 from .trained import SPANS_KEY
 
 LABELS = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC", "DATE": "DATE"}
@@ -82,7 +83,7 @@ class GlueSplittingTokenizer:
                 points.add(start - 1)  # "Party.[1]": the sentence's full stop is not part of the name
         points = sorted(points)
         if not points:
-            return doc
+            return with_text(doc, text)
         words: list[str] = []
         spaces: list[bool] = []
         cuts = iter(points)
@@ -102,7 +103,7 @@ class GlueSplittingTokenizer:
                 spaces.append(False)
             words.append(pieces[-1])
             spaces.append(bool(space))
-        return Doc(doc.vocab, words=words, spaces=spaces)
+        return with_text(Doc(doc.vocab, words=words, spaces=spaces), text)
 
     def pipe(self, texts, batch_size: int = 1000):
         for text in texts:
@@ -228,19 +229,21 @@ def _candidates(doc: Doc) -> list[Span]:
     taken."""
     if SPANS_KEY not in doc.spans:
         return list(doc.ents)
-    out = list(doc.ents)
-    bounds = [(e.start, e.end) for e in out]  # the spans' token bounds, read once
+    out = list(doc.ents)  # never overlapping, in order: a name taken replaces all those it overlaps
+    starts, ends = [e.start for e in out], [e.end for e in out]
     keys = _key_words()
     text = doc_text(doc)
-    surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
+    surnames = {e[-1].text for e in out if e.label_ == "PERSON" and len(e) > 1}
     for span in doc.spans[SPANS_KEY]:
         if span.label_ not in _TRAINED_LABELS or "\n" in span.text or span[0].text.casefold() in keys \
                 or any(t.text in _LIST_WORDS for t in span) \
                 or span.label_ == "PERSON" and span[-1].lower_ in _NO_PERSON_END:
             continue  # a key ("Ideology", "HeadquartersMoscow"), a list ("Perm, Saratov and"), "Adam Smith Forum"
         first, last = span.start, span.end
-        at = [i for i, (start, end) in enumerate(bounds) if start < last and first < end]
-        overlapping = [out[i] for i in at]
+        high = low = bisect_left(starts, last)  # the names overlapping it are out[low:high]
+        while low and ends[low - 1] > first:
+            low -= 1
+        overlapping = out[low:high]
         if _layout_line(text, span):  # page layout: only a longer name over the base model's
             taken = bool(overlapping) and all(e.label_ in _TRAINED_LABELS and span.start <= e.start
                                               and e.end <= span.end for e in overlapping)
@@ -248,9 +251,8 @@ def _candidates(doc: Doc) -> list[Span]:
             taken = all(_gives_way(e, span, surnames) for e in overlapping)
         if taken:
             span._.source, span._.lang = "model", "en"  # (stored by offsets: only on a span that is kept)
-            out = [e for i, e in enumerate(out) if i not in at] + [span]
-            bounds = [b for i, b in enumerate(bounds) if i not in at] + [(first, last)]
-    return sorted(out, key=lambda e: e.start)
+            out[low:high], starts[low:high], ends[low:high] = [span], [first], [last]
+    return out
 
 
 def _gives_way(ent: Span, span: Span, surnames: set[str]) -> bool:

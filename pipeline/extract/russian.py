@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 from ..dates.russian import find_russian_dates
 from ..normalise.stress import plain, without_stress
 from .boundaries import name_pieces
-from .spans import doc_text, make_span, set_entities
+from .spans import doc_text, make_span, set_entities, with_text
 
 
 @lru_cache(maxsize=1)
@@ -72,7 +72,7 @@ class RazdelTokenizer:
                 words.append(tail)
                 spaces.append(False)
                 starts.append(not starts)
-        return Doc(self.vocab, words=words, spaces=spaces, sent_starts=starts or None)
+        return with_text(Doc(self.vocab, words=words, spaces=spaces, sent_starts=starts or None), text)
 
     def pipe(self, texts, batch_size: int = 1000):
         for text in texts:

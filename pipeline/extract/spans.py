@@ -23,6 +23,12 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def with_text(doc: Doc, text: str) -> Doc:
+    """`doc`, told its text (a tokenizer that was given the text keeps it: doc_text need not join the tokens)."""
+    doc.user_data[_TEXT] = text
+    return doc
+
+
 def make_span(doc: Doc, start: int, end: int, label: str, source: str, lang: str | None = None) -> Span | None:
     """A labelled span on exact character offsets, or None when they cut through a token."""
     span = doc.char_span(start, end, label=label)
@@ -43,7 +49,7 @@ def set_entities(doc: Doc, spans: Iterable[Span]) -> None:
             continue
         kept.append(span)
         taken[start:end] = b"\x01" * (end - start)
-    doc.ents = sorted(kept, key=lambda s: s.start)
+    doc.set_ents(sorted(kept, key=lambda s: s.start), default="outside")  # (what `doc.ents = ...` does, less a copy)
 
 
 def copy_span(doc: Doc, span: Span, start: int, end: int, label: str | None = None) -> Span | None:

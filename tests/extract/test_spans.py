@@ -50,3 +50,19 @@ def test_tokens_written_as_one_of_the_words_in_order_by_text_or_lowercase():
     assert [(t.i, t.text) for t in tokens_written(doc, ["RSM", "now"])] == [(2, "RSM"), (7, "now")]
     assert [t.i for t in tokens_written(doc, {"now", "rsm"}, LOWER)] == [0, 2, 5, 7]
     assert tokens_written(doc, []) == [] and tokens_written(spacy.blank("en")(""), ["now"]) == []
+
+
+def test_both_tokenizers_keep_the_text_they_were_given_and_it_is_what_the_tokens_join_to():
+    from pipeline.extract.english import GlueSplittingTokenizer
+    from pipeline.extract.russian import RazdelTokenizer
+
+    english = GlueSplittingTokenizer(spacy.blank("en").tokenizer)
+    russian = RazdelTokenizer(spacy.blank("ru").vocab)
+    texts = ["LeaderArham Kothari of the Party.[1]  Next line\n\n\tand a tab ", "  В 2011, 18:30  РСД\n«Вперёд» ",
+             "", " ", "no cuts here"]
+    for tokenizer in (english, russian):
+        for text in texts:
+            doc = tokenizer(text)
+            assert doc.user_data.get("pipeline.text") == text
+            assert doc.text == text and doc_text(doc) == text
+    assert [t.text for t in english("LeaderArham met.[1]")][:2] == ["Leader", "Arham"]
