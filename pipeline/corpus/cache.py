@@ -56,6 +56,8 @@ class Cache:
             path.parent.mkdir(parents=True, exist_ok=True)
         self.db = sqlite3.connect(str(path) if path else ":memory:")
         self.db.execute("PRAGMA journal_mode=WAL")
+        # a commit survives the process being stopped; only a power cut may lose the last ones (never the file)
+        self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.execute("CREATE TABLE IF NOT EXISTS documents (id TEXT PRIMARY KEY, sha256 TEXT, key TEXT, "
                         "record TEXT, sentences TEXT)")
         self.db.execute("CREATE TABLE IF NOT EXISTS relations (id TEXT PRIMARY KEY, key TEXT, relations TEXT)")
