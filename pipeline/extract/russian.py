@@ -221,13 +221,16 @@ def _natasha_dates(extractor, doc: Doc):
 
 
 _DIGIT = re.compile(r"\d")
+_CYRILLIC_LETTER = re.compile(r"[А-Яа-яЁё]")
 _WINDOW = 20  # characters on each side of a hint: more than any date reaches past it ("31 декабря 2011 года.")
 
 
 def _hint_windows(text: str) -> list[tuple[int, int]]:
-    """Stretches of `text` around each date hint, widened to whitespace, overlapping ones joined."""
+    """Stretches of `text` around each date hint beside a number, widened to whitespace, overlapping ones joined."""
     windows: list[tuple[int, int]] = []
     for hint in _DATE_HINT.finditer(text):
+        if not _beside_number(text, hint.start(), hint.end()):
+            continue
         start = max(0, hint.start() - _WINDOW)
         end = min(len(text), hint.end() + _WINDOW)
         while start > 0 and not text[start - 1].isspace():
@@ -239,6 +242,23 @@ def _hint_windows(text: str) -> list[tuple[int, int]]:
         else:
             windows.append((start, end))
     return windows
+
+
+def _beside_number(text: str, start: int, end: int) -> bool:
+    """Whether the word holding a hint has a number next to it, only spaces between ("12 марта", "марта 2011",
+    "2011 года"), or the hint is digits itself ("12.03"): each date of the grammar joins a day or a year to a month
+    name or a year word that way, or is written in numbers and full stops."""
+    if _DIGIT.search(text, start, end):
+        return True
+    while start > 0 and _CYRILLIC_LETTER.match(text, start - 1):
+        start -= 1
+    while end < len(text) and _CYRILLIC_LETTER.match(text, end):
+        end += 1
+    while start > 0 and text[start - 1].isspace():
+        start -= 1
+    while end < len(text) and text[end].isspace():
+        end += 1
+    return start > 0 and text[start - 1].isdigit() or end < len(text) and text[end].isdigit()
 
 
 def _eve_of_event(span: Span) -> bool:
