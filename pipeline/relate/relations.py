@@ -60,7 +60,7 @@ def extract_relations(document: Document, sentences: list[tuple[int, int]]) -> l
         lang = "ru" if len(re.findall("[А-Яа-яЁё]", template)) > len(re.findall("[A-Za-z]", template)) else "en"
         main_here = main_in[lang]
         for pattern in PATTERNS:
-            if pattern.lang not in (lang, "*"):
+            if pattern.lang not in (lang, "*") or not pattern.may_match(template):
                 continue
             if pattern.type == "located_in" and _KEY_LINE.match(document.text, document.text.rfind("\n", 0, start) + 1):
                 continue  # "Successor: Right Cause, Solidarnost, Democratic Choice": a list, not an address

@@ -55,6 +55,9 @@ from .triggers import (
 # The lemmas `_Reader.noun` reads relations from (any other noun states none)
 _NOUN_TRIGGERS = frozenset().union(LEADER, LEADERSHIP, ORGAN, HEADQUARTERS, ("office", "офис"), BRANCH, MEMBER,
                                    CANDIDACY, CAPITAL, PARTNER, ALLY, FOUNDING_EVENT, FOUNDING_NOUN, KIND)
+# The lemmas `_Reader.read` reads as a verb's (any other verb states none): a verb rule added there adds its lemmas
+_VERB_TRIGGERS = frozenset().union(FOUND, MERGE, JOIN, ADMIT, ABSORB, BELONG, RUN_FOR, LEAD_VERB, PUBLISH, SEAT, ALLY,
+                                   ("come", "sign", "sit", "put"))
 _SURE = 0.85
 _IMPLICIT = 0.7
 _CANDIDATE = 0.65  # a party's candidate is nearly always its member, but not always
@@ -140,7 +143,8 @@ class _Reader:
     def read(self, i: int) -> Iterator[Relation]:
         t = self.s.tokens[i]
         lemma, pos = t.lemma, t.pos.split(":")[0]
-        if pos in ("VERB", "AUX", "ADJ") or t.dep in ("root", "acl", "relcl", "amod", "advcl", "xcomp", "conj"):
+        if lemma in _VERB_TRIGGERS and (pos in ("VERB", "AUX", "ADJ")
+                                        or t.dep in ("root", "acl", "relcl", "amod", "advcl", "xcomp", "conj")):
             if self.s.negated(i):
                 return
             if lemma in FOUND:

@@ -15,6 +15,7 @@ the tree by their head word.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from ..core.records import Mention
@@ -47,6 +48,7 @@ class Sentence:
             if 0 <= t.head < len(self.tokens) and t.head != t.i:
                 self.tokens[t.head].children.append(t.i)
         self.start, self.end = self.tokens[0].start, self.tokens[-1].end
+        self.starts = [t.start for t in self.tokens]
         self.mention_at: dict[int, Mention] = {}
         for m in mentions:
             if self.start <= m.start and m.end <= self.end:
@@ -57,7 +59,11 @@ class Sentence:
     def _root_of(self, m: Mention) -> int | None:
         """The word of a name that the rest of the sentence holds it by: one whose head is outside the name, a
         noun rather than an adjective the parser hung elsewhere ("Либерального интернационала")."""
-        inside = [t.i for t in self.tokens if m.start <= t.start and t.end <= m.end]
+        inside = []
+        for t in self.tokens[bisect_left(self.starts, m.start):]:  # the words from the name's first on
+            if t.end > m.end:
+                break
+            inside.append(t.i)
         outer = [i for i in inside if self.tokens[i].head < 0 or self.tokens[i].head not in inside]
         nouns = [i for i in outer if self.tokens[i].pos.split(":")[0] in ("NOUN", "PROPN", "NUM", "X")]
         return (nouns or outer or inside or [None])[0]
