@@ -97,7 +97,11 @@ def split_tokens_at(doc: Doc, cuts: set[int]) -> None:
 def tokens_written(doc: Doc, words: Iterable[str], attr: int = ORTH) -> list:
     """The document's tokens whose text (or other string attribute: LOWER) is one of `words`, in order; found by
     string ids in the token array, not by making a Token object of every word."""
-    ids = numpy.array([get_string_id(w) for w in words], dtype=numpy.uint64)
-    if not len(ids) or not len(doc):
+    ids = {get_string_id(w) for w in words}
+    if not ids or not len(doc):
         return []
-    return [doc[i] for i in numpy.flatnonzero(numpy.isin(doc.to_array(attr), ids)).tolist()]
+    found = doc.to_array(attr)
+    if len(doc) < 256:  # a line or a short text: numpy's isin costs more than the loop
+        return [doc[i] for i, value in enumerate(found.tolist()) if value in ids]
+    wanted = numpy.fromiter(ids, dtype=numpy.uint64, count=len(ids))
+    return [doc[i] for i in numpy.flatnonzero(numpy.isin(found, wanted)).tolist()]

@@ -50,6 +50,9 @@ def test_tokens_written_as_one_of_the_words_in_order_by_text_or_lowercase():
     assert [(t.i, t.text) for t in tokens_written(doc, ["RSM", "now"])] == [(2, "RSM"), (7, "now")]
     assert [t.i for t in tokens_written(doc, {"now", "rsm"}, LOWER)] == [0, 2, 5, 7]
     assert tokens_written(doc, []) == [] and tokens_written(spacy.blank("en")(""), ["now"]) == []
+    long = spacy.blank("en")("Now the RSM and the rsm meet now. " * 40)  # past the length read with numpy
+    assert [t.i for t in tokens_written(long, ["RSM", "now"])][:4] == [2, 7, 11, 16] and len(long) > 256
+    assert len(tokens_written(long, {"now", "rsm"}, LOWER)) == 160
 
 
 def test_both_tokenizers_keep_the_text_they_were_given_and_it_is_what_the_tokens_join_to():
