@@ -9,6 +9,7 @@ from ..core.errors import InputError
 
 _CYRILLIC_LOWER = set("абвгдеёжзийклмнопрстуфхцчшщъыьэюя")
 _CYRILLIC_UPPER = set("АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")  # control characters other than \t \n \f \r
 
 
 def decode(raw: bytes, path: Path, declared: str | None = None) -> str:
@@ -58,8 +59,7 @@ def _mixed_script_share(text: str) -> float:
 
 
 def _control_share(text: str) -> float:
-    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f")
-    return controls / max(len(text), 1)
+    return len(_CONTROL.findall(text)) / max(len(text), 1)
 
 
 def declared_charset(raw: bytes) -> str | None:

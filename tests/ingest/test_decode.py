@@ -24,8 +24,14 @@ def test_decode_turns_windows_newlines_into_python_text_mode_newlines():
     (b"  \n\n", "empty file"),
     (bytes(range(256)) * 4, "binary file"),
     ("Le café était très fermé à l'été.".encode("latin-1"), "cannot decode"),
+    ("Текст\x07 с\x1b управляющими\x0b знаками.\n".encode() * 3, "looks binary"),
 ])
 def test_decode_refuses_what_is_not_russian_or_english_text(raw, reason):
     with pytest.raises(InputError, match=reason) as info:
         decode(raw, Path("corpus/bad.txt"))
     assert str(info.value).startswith("corpus/bad.txt: ")
+
+
+def test_tabs_form_feeds_and_newlines_are_text_not_control_characters():
+    text = "Колонка\tзначение\fстраница\r\nстрока\n" * 5
+    assert decode(text.encode(), Path("corpus/ok.txt")) == text.replace("\r\n", "\n")
