@@ -51,6 +51,9 @@ def foreign_segments(text: str, base: Lang, min_letters: int = 3, min_words: int
     segments = []
     offset = 0
     for line in text.split("\n"):
+        if min_letters > 0 and not other_letter.search(line):
+            offset += len(line) + 1
+            continue  # no letter of the other script: no run of it
         for run in _runs_without(base_letters, line):
             start, end = run
             while start < end and line[start] in _LEFT_JUNK:

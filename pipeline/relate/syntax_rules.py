@@ -58,6 +58,7 @@ _NOUN_TRIGGERS = frozenset().union(LEADER, LEADERSHIP, ORGAN, HEADQUARTERS, ("of
 # The lemmas `_Reader.read` reads as a verb's (any other verb states none): a verb rule added there adds its lemmas
 _VERB_TRIGGERS = frozenset().union(FOUND, MERGE, JOIN, ADMIT, ABSORB, BELONG, RUN_FOR, LEAD_VERB, PUBLISH, SEAT, ALLY,
                                    ("come", "sign", "sit", "put"))
+_TRIGGERS = _NOUN_TRIGGERS | _VERB_TRIGGERS
 _SURE = 0.85
 _IMPLICIT = 0.7
 _CANDIDATE = 0.65  # a party's candidate is nearly always its member, but not always
@@ -71,6 +72,8 @@ def tree_relations(document: Document, trees: list[list[list]], main: Mention | 
         if not tree:
             continue
         inside = mentions[bisect_left(starts, tree[0][0]):bisect_left(starts, tree[-1][1])]
+        if not any(m.label == "LOC" for m in inside) and _TRIGGERS.isdisjoint(row[2] for row in tree):
+            continue  # no place and no word a rule reads: the tree states nothing
         sentence = Sentence(tree, inside)
         reader = _Reader(sentence, main, [m for m in inside if m.dated
                                           and sentence.start <= m.start and m.end <= sentence.end])
