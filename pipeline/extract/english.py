@@ -10,6 +10,7 @@ from spacy.attrs import IDX, LENGTH, LOWER, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..core.intervals import Spans
 from ..core.resources import infobox_keys
 from ..dates.english import MONTHS, WEEKDAYS
 from .layout import citation_spans, glue_points, heading_spans
@@ -121,7 +122,7 @@ class GlueSplittingTokenizer:
 def en_entities(doc: Doc) -> Doc:
     """spaCy's entities in our labels and span conventions; page artefacts and non-names dropped."""
     text = doc_text(doc)
-    artefacts = heading_spans(text) + citation_spans(text)
+    artefacts = Spans(heading_spans(text) + citation_spans(text))
     spans: list[Span] = []
     for ent in _candidates(doc):
         label = LABELS.get(ent.label_)
@@ -134,8 +135,8 @@ def en_entities(doc: Doc) -> Doc:
             ent._.lang = "en"
         for part in _split(doc, ent, label):
             part = _trim(doc, part)
-            if part is None or _inside(part, artefacts) or not _is_name(part) or part.text.lower() in _FREQUENCIES \
-                    or part.label_ == "DATE" and _AGE.match(part.text):
+            if part is None or artefacts.covers(part.start_char, part.end_char) or not _is_name(part) \
+                    or part.text.lower() in _FREQUENCIES or part.label_ == "DATE" and _AGE.match(part.text):
                 continue
             if part.label_ == "DATE":
                 part = _widen_day_range(doc, part)
@@ -352,11 +353,6 @@ def _is_name(span: Span) -> bool:
     if span.label_ == "ORG" and all(t.lower_ in _GENERIC_BODY for t in span if not t.is_punct):
         return False
     return True
-
-
-def _inside(span: Span, areas: list[tuple[int, int]]) -> bool:
-    start, end = span.start_char, span.end_char
-    return any(a <= start and end <= b for a, b in areas)
 
 
 def _widen_day_range(doc: Doc, span: Span) -> Span:
