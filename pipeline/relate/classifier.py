@@ -156,6 +156,7 @@ def candidate_features(text: str, spans: Sequence[Span], sentences: list[tuple[i
     fit a type; overlapping or nested spans are never paired. `spans` must be sorted by start. With `keep`,
     a pair with a span not kept is skipped after the cap per unit (so the pairs kept are scored as without it)."""
     position = 0
+    context: dict[tuple, list[str]] = {}  # the words before or after a name in a unit: the same in all its pairs
     for unit in units(text, sentences):
         while position < len(spans) and spans[position].start < unit[0]:
             position += 1
@@ -170,24 +171,32 @@ def candidate_features(text: str, spans: Sequence[Span], sentences: list[tuple[i
                  and (spans[a].end <= spans[b].start or spans[b].end <= spans[a].start)]
         for a, b in pairs[:MAX_PAIRS_PER_UNIT]:
             if keep is None or (keep[a] and keep[b]):
-                yield a, b, unit, pair_features(text, spans, a, b, unit, inside)
+                yield a, b, unit, pair_features(text, spans, a, b, unit, inside, context)
 
 
 def pair_features(text: str, spans: Sequence[Span], head: int, tail: int, unit: tuple[int, int],
-                  inside: list[int]) -> list[str]:
+                  inside: list[int], context: dict[tuple, list[str]] | None = None) -> list[str]:
     """Sparse features of one ordered pair: labels and order, the words between and around, punctuation,
-    other names between, brackets, abbreviation, the names' own last words; each also joined with the labels."""
+    other names between, brackets, abbreviation, the names' own last words; each also joined with the labels.
+    `context` keeps the words read around each name for the next pairs of the same text."""
     h, t = spans[head], spans[tail]
     first, second = (h, t) if h.start < t.start else (t, h)
     order = "ht" if first is h else "th"
     pair = f"{h.label}>{t.label}:{order}"
     between = [spans[i] for i in inside if first.end <= spans[i].start and spans[i].end <= second.start]
     words = _tokens(text, first.end, second.start, between)
-    before = _tokens(text, max(unit[0], first.start - _CONTEXT), first.start, [])[-2:]
-    after = _tokens(text, second.end, min(unit[1], second.end + _CONTEXT), [])[:2]
+    context = {} if context is None else context
+    before = context.get((unit[0], first.start, -1))
+    if before is None:
+        before = context[(unit[0], first.start, -1)] = _tokens(text, max(unit[0], first.start - _CONTEXT),
+                                                               first.start, [])[-2:]
+    after = context.get((second.end, unit[1], 1))
+    if after is None:
+        after = context[(second.end, unit[1], 1)] = _tokens(text, second.end, min(unit[1], second.end + _CONTEXT),
+                                                            [])[:2]
     gap = text[first.end:second.start]
     f = [f"n={_bucket(len(words))}", f"m={min(len(between), 3)}"]
-    f += [f"w={w}" for w in set(words)]
+    f += [f"w={w}" for w in dict.fromkeys(words)]  # each word once, in text order (a set's order would vary by run)
     if words:
         f += [f"w1={words[0]}", f"wl={words[-1]}"]
     if len(words) <= 3:

@@ -160,3 +160,24 @@ def test_with_a_language_only_pairs_of_that_language_are_scored(shipped):
     by_id = {m.id: m for m in doc.mentions}
     assert any(by_id[r.head].lang == "en" for r in every)  # without it, the English pairs are scored as well
     assert [(by_id[r.head].text, by_id[r.tail].text) for r in russian] == [("МИД", "Министерство иностранных дел")]
+
+
+def test_pair_features_are_the_same_list_in_every_process_whatever_its_hash_seed():
+    import subprocess
+    import sys
+
+    from pipeline.relate.classifier import candidate_features
+
+    text = "Союз журналистов Карелии и союз и союз вошли в Федерацию журналистов."
+    doc = record(text, [("Союз журналистов Карелии", "ORG"), ("Федерацию журналистов", "ORG")], lang="ru")
+    features = [f for *_, f in candidate_features(text, doc.mentions, [(0, len(text))])]
+    words = [f for f in features[0] if f.startswith("w=")]
+    assert words == ["w=и", "w=союз", "w=вошли", "w=в"]  # each word once, in the order of the text
+    code = ("import json, sys; from pipeline.relate.classifier import candidate_features; "
+            "from tests.common import record; "
+            f"t = {text!r}; d = record(t, [('Союз журналистов Карелии', 'ORG'), ('Федерацию журналистов', 'ORG')], "
+            "lang='ru'); print(json.dumps([f for *_, f in candidate_features(t, d.mentions, [(0, len(t))])]))")
+    for seed in ("1", "2"):
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                             env={"PYTHONHASHSEED": seed, "PATH": ""}, cwd=DATA.parent.parent)
+        assert json.loads(out.stdout) == features
