@@ -146,10 +146,10 @@ class _Reader:
     def read(self, i: int) -> Iterator[Relation]:
         t = self.s.tokens[i]
         lemma, pos = t.lemma, t.pos.split(":")[0]
-        if lemma in _VERB_TRIGGERS and (pos in ("VERB", "AUX", "ADJ")
-                                        or t.dep in ("root", "acl", "relcl", "amod", "advcl", "xcomp", "conj")):
+        verbal = pos in ("VERB", "AUX", "ADJ") or t.dep in ("root", "acl", "relcl", "amod", "advcl", "xcomp", "conj")
+        if verbal and lemma in _VERB_TRIGGERS:
             if self.s.negated(i):
-                return
+                return  # a denied word states nothing
             if lemma in FOUND:
                 yield from self.founded(i)
             if lemma == "come" and any(g.lemma in ("being", "existence") for c in self.s.children(i, "prep")
@@ -196,7 +196,7 @@ class _Reader:
             if not (self.s.negated(i) or verb is not None and self.s.negated(verb.i)):  # "is not a member of"
                 yield from self.noun(i, lemma)
         place = self.s.mention_at.get(i)
-        if place is not None and place.label == "LOC":
+        if place is not None and place.label == "LOC" and not (verbal and self.s.negated(i)):
             yield from self.place_in(i, place)
 
     def place_in(self, i: int, place: Mention) -> Iterator[Relation]:
