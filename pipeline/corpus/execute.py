@@ -187,7 +187,7 @@ class WorkerPool:
                 context = multiprocessing.get_context("fork")
             else:
                 context = multiprocessing.get_context("spawn")
-            self._pool = context.Pool(self.workers, initializer=_worker_start)
+            self._pool = context.Pool(self.workers, initializer=_worker_start, initargs=(os.getpid(),))
         return self._pool
 
 
@@ -199,9 +199,38 @@ def _forks() -> bool:
     return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
 
 
-def _worker_start() -> None:
+def _worker_start(parent: int) -> None:
+    _die_with(parent)
     _quiet_on_interrupt()
     _single_threaded()
+
+
+_PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when the thread that started it ends
+
+
+def _die_with(parent: int) -> None:
+    """End this worker when the run that started it ends, however it ends (a `kill -9` included): a worker left
+    behind would go on reading documents nobody waits for. On Linux the kernel sends SIGKILL; elsewhere a thread
+    checks once a second that the parent is still there."""
+    import signal
+
+    try:
+        import ctypes
+
+        if not sys.platform.startswith("linux") or ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL) != 0:
+            raise OSError("no prctl")
+    except (OSError, AttributeError):
+        import threading
+        import time
+
+        def watch() -> None:
+            while os.getppid() == parent:
+                time.sleep(1)
+            os._exit(1)
+
+        threading.Thread(target=watch, daemon=True).start()
+    if os.getppid() != parent:  # the parent ended before the signal was asked for
+        os._exit(1)
 
 
 class _Shared:
