@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..core.errors import InputError
-from ..core.records import RELATION_TYPES, Document, Meta
+from ..core.records import LABELS, RELATION_TYPES, Document, Meta
 from ..corpus.flow import process_documents
 from ..ingest.read import InputDocument
 from ..relate.relations import SIGNATURE
@@ -28,21 +28,102 @@ Span = tuple[int, int, str]
 
 
 def load_gold(path: Path) -> list[dict]:
-    """Gold documents (the shared evaluation format: id, lang, text, entities, relations, ignore)."""
-    docs = []
+    """Gold documents (the shared evaluation format: id, lang, text, entities, relations, ignore); a line that is
+    not one refuses the file with an InputError naming the file, the line and the reason."""
     try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
+        raw = Path(path).read_bytes()
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    for number, line in enumerate(lines, 1):
-        if line.strip():
-            try:
-                doc = json.loads(line)
-                doc["id"], doc["text"]
-            except (json.JSONDecodeError, KeyError, TypeError):
-                raise InputError(f"{path}:{number}: not a gold document (JSON with id and text)") from None
-            docs.append(doc)
+    docs, seen = [], {}
+    # lines are cut at "\n" only: a JSON string may hold U+2028 and other breaks that splitlines() cuts at
+    for number, chunk in enumerate(raw.split(b"\n"), 1):
+        try:
+            line = chunk.decode("utf-8-sig" if number == 1 else "utf-8")
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{path}:{number}: not UTF-8 (at byte offset {exc.start} of the line)") from None
+        if not line.strip():
+            continue
+        try:
+            doc = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"{path}:{number}: not a gold document (JSON with id and text): {exc}") from None
+        except RecursionError:
+            raise InputError(f"{path}:{number}: not a gold document (JSON with id and text): nested too deeply") \
+                from None
+        problem = _gold_problem(doc)
+        if problem is None and doc["id"] in seen:
+            problem = f"document id {_show(doc['id'])} is also on line {seen[doc['id']]}"
+        if problem:
+            raise InputError(f"{path}:{number}: {problem}")
+        seen[doc["id"]] = number
+        docs.append(doc)
     return docs
+
+
+def _gold_problem(doc: object) -> str | None:
+    """What keeps a parsed line from being a gold document that can be scored (None when nothing does)."""
+    if not isinstance(doc, dict) or not isinstance(doc.get("id"), str) or not isinstance(doc.get("text"), str):
+        return "not a gold document (JSON with id and text)"
+    for key in ("lang", "dct"):
+        if doc.get(key) is not None and not isinstance(doc[key], str):
+            return f"{key} is {_kind(doc[key])}, not a string"
+    text = doc["text"]
+    for key in ("entities", "relations", "ignore"):
+        if doc.get(key) is not None and not isinstance(doc[key], list):
+            return f"{key} is {_kind(doc[key])}, not a list"
+    entities = doc.get("entities") or []
+    for number, e in enumerate(entities):
+        problem = _entity_problem(e, text)
+        if problem:
+            return f"entities[{number}]: {problem}"
+    for number, r in enumerate(doc.get("relations") or []):
+        if not isinstance(r, dict) or not isinstance(r.get("type"), str) or not r["type"]:
+            return f"relations[{number}]: not a relation (an object with head, tail and type)"
+        for key in ("head", "tail"):
+            if not _whole(r.get(key)) or not 0 <= r[key] < len(entities):
+                return (f"relations[{number}]: {key} {_show(r.get(key))} is not an index of entities "
+                        f"(0..{len(entities) - 1})")
+    for number, span in enumerate(doc.get("ignore") or []):
+        if not (isinstance(span, list) and len(span) == 2 and all(_whole(x) for x in span)
+                and 0 <= span[0] <= span[1] <= len(text)):
+            return f"ignore[{number}]: {_show(span)} is not a [start, end] span of the text (0..{len(text)})"
+    return None
+
+
+def _entity_problem(e: object, text: str) -> str | None:
+    """What keeps one gold entity from being scored against the text (None when nothing does)."""
+    if not isinstance(e, dict) or any(key not in e for key in ("start", "end", "label")):
+        return "not an entity (an object with start, end and label)"
+    start, end = e["start"], e["end"]
+    if not _whole(start) or not _whole(end):
+        return f"start {_show(start)} and end {_show(end)} are not both whole numbers"
+    if not 0 <= start < end <= len(text):
+        return f"span {start}:{end} is not within the text (0 <= start < end <= {len(text)})"
+    if e["label"] not in LABELS:
+        return f"unknown label {_show(e['label'])}; valid labels are {', '.join(LABELS)}"
+    if isinstance(e.get("text"), str) and e["text"] != text[start:end]:
+        return f"text {_show(e['text'])} is not the text at {start}:{end} ({_show(text[start:end])})"
+    for key in ("text", "value", "canonical"):
+        if e.get(key) is not None and not isinstance(e[key], str):
+            return f"{key} is {_kind(e[key])}, not a string"
+    return None
+
+
+def _whole(value: object) -> bool:
+    """A JSON whole number (true and false are not)."""
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _show(value: object) -> str:
+    """A value for a message, cut short."""
+    shown = repr(value)
+    return shown if len(shown) <= 60 else shown[:57] + "..."
+
+
+def _kind(value: object) -> str:
+    """A JSON value's type as a message says it."""
+    names = {dict: "an object", list: "a list", str: "a string", int: "a number", float: "a number", bool: "true/false"}
+    return names.get(type(value), type(value).__name__)
 
 
 def predict(pipelines, gold: Iterable[dict], progress=None) -> list[Document]:

@@ -153,7 +153,7 @@ def is_facts_gold(path: Path) -> bool:
         with open(path, encoding="utf-8") as handle:
             first = next((line for line in handle if line.strip()), "")
         data = json.loads(first)
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError):
         return False  # the entity-format reader reports what is wrong with the file
     return isinstance(data, dict) and "file" in data and "facts" in data
 
@@ -185,6 +185,8 @@ def _gold_text(line: str, number: int, where: str) -> GoldText:
         data = json.loads(line)
     except json.JSONDecodeError as exc:
         raise InputError(f"{where}: not JSON ({exc.msg}); expected one text's facts per line") from None
+    except RecursionError:
+        raise InputError(f"{where}: not JSON (nested too deeply); expected one text's facts per line") from None
     if not isinstance(data, dict) or not isinstance(data.get("file"), str) or not isinstance(data.get("facts"), list):
         raise InputError(f'{where}: not a fact gold line (a JSON object with "file" and a list "facts")')
     optional = data.get("optional") or []

@@ -4,13 +4,17 @@ not applied to a text that changed since, scored by `eval --corrections`, and su
 from __future__ import annotations
 
 import json
+import os
+from pathlib import Path
 
 import pytest
 
 from pipeline.core.errors import InputError
+from pipeline.core.records import InputFailure
 from pipeline.core.settings import Settings
-from pipeline.corpus.corrections import FOLDER, gold_of, load_corrections
+from pipeline.corpus.corrections import FOLDER, gold_of, load_corrections, store_corrections
 from pipeline.corpus.run import run_corpus
+from pipeline.io.atomic import sha256_text
 from pipeline.tools.labelstudio import export_tasks
 from pipeline.tools.review import gazetteer_suggestions
 
@@ -101,10 +105,126 @@ def test_a_correction_whose_spans_do_not_fit_its_text_is_refused(tmp_path):
     folder = tmp_path / FOLDER
     folder.mkdir()
     (folder / "a.json").write_text(json.dumps({
-        "id": "a", "text_sha256": "0", "text": "Short.", "mentions": [{"start": 0, "end": 40, "label": "ORG"}],
-        "relations": []}), encoding="utf-8")
+        "id": "a", "text_sha256": sha256_text("Short."), "text": "Short.",
+        "mentions": [{"start": 0, "end": 40, "label": "ORG"}], "relations": []}), encoding="utf-8")
     with pytest.raises(InputError, match="does not fit the text"):
         load_corrections([tmp_path])
+
+
+TEXT = "Vpered met in Kazan."
+
+
+def correction(**fields: object) -> dict:
+    """A correction file's content: "Vpered" (ORG) based in "Kazan" (LOC), unless fields say otherwise."""
+    return {"id": "en/a", "text_sha256": sha256_text(TEXT), "text": TEXT, "lang": "en",
+            "mentions": [{"start": 0, "end": 6, "label": "ORG"}, {"start": 14, "end": 19, "label": "LOC"}],
+            "relations": [{"head": 0, "tail": 1, "type": "headquartered_in"}], **fields}
+
+
+def keep(corpus: Path, name: str, content: dict | bytes) -> Path:
+    path = corpus / FOLDER / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(content if isinstance(content, bytes) else json.dumps(content).encode())
+    return path
+
+
+BROKEN = [
+    (b"{not json", "not a correction file: Invalid JSON: key must be a string at line 1 column 2"),
+    ("Москва".encode("cp1251"), "not a correction file: not UTF-8 (at byte offset 0)"),
+    (b"[" * 100_000 + b"]" * 100_000, "not a correction file: Invalid JSON: recursion limit exceeded at line 1 "
+     "column 202"),
+    (b"[]", "not a correction file: Input should be an object"),
+    (correction(mentions={"start": 0}), "not a correction file: mentions: Input should be a valid array"),
+    (correction(mentions=[{"start": "0", "end": 6, "label": "ORG"}]),
+     "not a correction file: mentions.0.start: Input should be a valid integer"),
+    (correction(mentions=[{"start": True, "end": 6, "label": "ORG"}]),
+     "not a correction file: mentions.0.start: Input should be a valid integer"),
+    (correction(id=7), "not a correction file: id: Input should be a valid string"),
+    (correction(surplus=1), "not a correction file: surplus: Extra inputs are not permitted"),
+    (correction(mentions=[{"start": 14, "end": 400, "label": "LOC"}], relations=[]),
+     "mention 14-400 LOC does not fit the text or the labels"),
+    (correction(mentions=[{"start": 0, "end": 6, "label": "MISC"}], relations=[]),
+     "mention 0-6 MISC does not fit the text or the labels"),
+    (correction(mentions=[{"start": 6, "end": 7, "label": "ORG"}], relations=[]),
+     "mention 6-7 ORG is only whitespace"),
+    (correction(relations=[{"head": 0, "tail": 5, "type": "headquartered_in"}]),
+     "relation headquartered_in 0->5 names no mention of the file"),
+    (correction(relations=[{"head": 0, "tail": 1, "type": "based_in"}]),
+     "relation based_in 0->1 names no mention of the file"),
+    (correction(text_sha256="0"), "text_sha256 is not the sha256 of its text"),
+    (correction(id="../en/a"), "document id '../en/a' has an empty, '.' or '..' part"),
+    (correction(id="en/b"), "document id 'en/b' belongs in {corpus}/.corrections/en/b.json"),
+]
+
+
+@pytest.mark.parametrize("content, reason", BROKEN)
+def test_a_broken_correction_file_is_a_warning_and_the_others_still_apply(tmp_path, content, reason):
+    good = keep(tmp_path, "en/b.json", correction(id="en/b"))
+    broken = keep(tmp_path, "en/a.json", content)
+    warnings: list[InputFailure] = []
+
+    found = load_corrections([tmp_path], warnings)
+
+    assert list(found) == ["en/b"] and found["en/b"].path == good
+    message = f"{broken}: {reason.format(corpus=tmp_path)}"
+    assert warnings == [InputFailure(path=str(broken), error=f"{message}; not applied (fix or delete the file)")]
+    with pytest.raises(InputError) as error:  # eval --corrections: no list, the file is refused
+        load_corrections([tmp_path])
+    assert str(error.value) == message
+
+
+def _symlink(corpus: Path) -> Path:
+    target = keep(corpus, "elsewhere/a.json", correction())
+    link = corpus / FOLDER / "en" / "a.json"
+    link.symlink_to(target)
+    target.rename(corpus / "a.json")  # out of .corrections/, so that only the link is read
+    return link
+
+
+def _fifo(corpus: Path) -> Path:
+    path = corpus / FOLDER / "en" / "a.json"
+    os.mkfifo(path)  # reading it would wait for a writer for ever
+    return path
+
+
+def _folder(corpus: Path) -> Path:
+    path = corpus / FOLDER / "en" / "a.json"
+    path.mkdir()
+    return path
+
+
+@pytest.mark.parametrize("make, reason", [(_symlink, "is a symbolic link, not a correction file"),
+                                          (_fifo, "is not a regular file, not a correction file"),
+                                          (_folder, "is not a regular file, not a correction file")])
+def test_a_correction_that_is_no_regular_file_is_a_warning(tmp_path, make, reason):
+    keep(tmp_path, "en/b.json", correction(id="en/b"))
+    path = make(tmp_path)
+    warnings: list[InputFailure] = []
+    assert list(load_corrections([tmp_path], warnings)) == ["en/b"]
+    assert [w.error for w in warnings] == [f"{path}: {reason}; not applied (fix or delete the file)"]
+
+
+def test_good_corrections_load_without_warnings(tmp_path):
+    keep(tmp_path, "en/a.json", correction())
+    warnings: list[InputFailure] = []
+    found = load_corrections([tmp_path], warnings)
+    assert warnings == [] and found["en/a"].correction.as_gold()["entities"][1] == \
+        {"start": 14, "end": 19, "label": "LOC", "text": "Kazan"}
+
+
+def test_stored_corrections_load_back(tmp_path):
+    gold = {"id": "ru/b", "lang": "ru", "text": TEXT, "entities": [{"start": 0, "end": 6, "label": "ORG"}],
+            "relations": [], "ignore": []}
+    (path,) = store_corrections([gold], tmp_path)
+    assert path == tmp_path / FOLDER / "ru" / "b.json"
+    assert load_corrections([tmp_path])["ru/b"].correction.mentions[0].label == "ORG"
+
+
+def test_store_corrections_refuses_one_document_given_twice(tmp_path):
+    gold = {"id": "ru/b", "lang": "ru", "text": TEXT, "entities": [], "relations": []}
+    with pytest.raises(InputError, match="gold document 2: document id 'ru/b' is given twice"):
+        store_corrections([gold, gold], tmp_path)
+    assert not (tmp_path / FOLDER).exists()
 
 
 def test_import_needs_one_destination(tmp_path):

@@ -62,6 +62,94 @@ def test_load_gold_names_the_bad_line(tmp_path):
         load_gold(path)
 
 
+GOOD = {"id": "d1", "lang": "en", "text": "Vpered in Kazan.", "entities": [
+    {"start": 0, "end": 6, "label": "ORG", "text": "Vpered"}, {"start": 10, "end": 15, "label": "LOC"}],
+    "relations": [{"head": 0, "tail": 1, "type": "HEADQUARTERED_IN"}], "ignore": [[7, 9]]}
+
+
+def _with(**fields) -> dict:
+    return {**GOOD, **fields}
+
+
+def _entity(**fields) -> dict:
+    return _with(entities=[{"start": 0, "end": 6, "label": "ORG", **fields}], relations=[])
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("[]", "not a gold document (JSON with id and text)"),
+    ('"text"', "not a gold document (JSON with id and text)"),
+    (json.dumps({"text": "x"}), "not a gold document (JSON with id and text)"),
+    (json.dumps({"id": 1, "text": "x"}), "not a gold document (JSON with id and text)"),
+    (json.dumps({"id": "a", "text": ["x"]}), "not a gold document (JSON with id and text)"),
+    (json.dumps(_with(lang=1)), "lang is a number, not a string"),
+    (json.dumps(_with(entities={"0": {}})), "entities is an object, not a list"),
+    (json.dumps(_with(relations="none")), "relations is a string, not a list"),
+    (json.dumps(_with(entities=["ORG"])), "entities[0]: not an entity (an object with start, end and label)"),
+    (json.dumps(_with(entities=[{"start": 0, "end": 6}])),
+     "entities[0]: not an entity (an object with start, end and label)"),
+    (json.dumps(_entity(start="0")), "entities[0]: start '0' and end 6 are not both whole numbers"),
+    (json.dumps(_entity(end=True)), "entities[0]: start 0 and end True are not both whole numbers"),
+    (json.dumps(_entity(end=500)), "entities[0]: span 0:500 is not within the text (0 <= start < end <= 16)"),
+    (json.dumps(_entity(start=-1)), "entities[0]: span -1:6 is not within the text (0 <= start < end <= 16)"),
+    (json.dumps(_entity(start=6, end=0)), "entities[0]: span 6:0 is not within the text (0 <= start < end <= 16)"),
+    (json.dumps(_entity(label="MISC")), "entities[0]: unknown label 'MISC'; valid labels are ORG, LOC, PER, DATE"),
+    (json.dumps(_entity(label=None)), "entities[0]: unknown label None; valid labels are ORG, LOC, PER, DATE"),
+    (json.dumps(_entity(text="Vpere")), "entities[0]: text 'Vpere' is not the text at 0:6 ('Vpered')"),
+    (json.dumps(_entity(value=2011)), "entities[0]: value is a number, not a string"),
+    (json.dumps(_with(relations=[{"head": 0, "tail": 2, "type": "LOCATED_IN"}])),
+     "relations[0]: tail 2 is not an index of entities (0..1)"),
+    (json.dumps(_with(relations=[{"head": -1, "tail": 1, "type": "LOCATED_IN"}])),
+     "relations[0]: head -1 is not an index of entities (0..1)"),
+    (json.dumps(_with(relations=[{"head": "0", "tail": 1, "type": "LOCATED_IN"}])),
+     "relations[0]: head '0' is not an index of entities (0..1)"),
+    (json.dumps(_with(relations=[{"head": 0, "tail": 1}])),
+     "relations[0]: not a relation (an object with head, tail and type)"),
+    (json.dumps(_with(ignore=[[7, 99]])), "ignore[0]: [7, 99] is not a [start, end] span of the text (0..16)"),
+    (json.dumps(_with(ignore=[7, 9])), "ignore[0]: 7 is not a [start, end] span of the text (0..16)"),
+    ("{broken", "not a gold document (JSON with id and text): Expecting property name enclosed in double quotes: "
+     "line 1 column 2 (char 1)"),
+    ("[" * 100_000 + "]" * 100_000, "not a gold document (JSON with id and text): nested too deeply"),
+    (json.dumps(GOOD), "document id 'd1' is also on line 1"),
+])
+def test_load_gold_refuses_a_line_it_cannot_score_naming_the_file_and_line(tmp_path, line, reason):
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps(GOOD) + "\n\n" + line + "\n", encoding="utf-8")
+    with pytest.raises(InputError) as error:
+        load_gold(path)
+    assert str(error.value) == f"{path}:3: {reason}"
+
+
+def test_load_gold_refuses_bytes_that_are_not_utf8(tmp_path):
+    path = tmp_path / "gold.jsonl"
+    path.write_bytes(json.dumps(GOOD).encode() + b"\n" + json.dumps(_with(id="d2"), ensure_ascii=False)
+                     .replace("Vpered", "Вперёд").encode("cp1251"))
+    with pytest.raises(InputError) as error:
+        load_gold(path)
+    assert str(error.value) == f"{path}:2: not UTF-8 (at byte offset 36 of the line)"
+
+
+def test_load_gold_of_a_missing_file_is_one_line(tmp_path):
+    with pytest.raises(InputError) as error:
+        load_gold(tmp_path / "nope.jsonl")
+    assert str(error.value) == f"{tmp_path / 'nope.jsonl'}: cannot read: No such file or directory"
+
+
+def test_load_gold_keeps_a_line_break_inside_a_string_and_a_byte_order_mark(tmp_path):
+    text = "Vpered\u2028in Kazan."
+    path = tmp_path / "gold.jsonl"
+    path.write_text("\ufeff" + json.dumps(_with(text=text), ensure_ascii=False) + "\r\n", encoding="utf-8")
+    assert [g["text"] for g in load_gold(path)] == [text]
+
+
+def test_eval_of_a_bad_gold_file_is_one_line_and_exit_2(tmp_path):
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps(_entity(end=500)) + "\n", encoding="utf-8")
+    done = cli("eval", str(path))
+    assert done.returncode == 2
+    assert done.stderr == (f"error: {path}:1: entities[0]: span 0:500 is not within the text "
+                           "(0 <= start < end <= 16)\n")
+
+
 @pytest.mark.models
 def test_eval_command_end_to_end(tmp_path):
     gold = tmp_path / "gold.jsonl"

@@ -166,7 +166,7 @@ def test_labelling_config_lists_every_relation_type_and_the_four_labels():
 @pytest.mark.parametrize("tasks", [["not a task"], [{"id": 1, "data": None}]])
 def test_import_of_a_task_of_the_wrong_shape_names_the_file_and_the_task(tmp_path, tasks):
     path = save(tmp_path, tasks)
-    with pytest.raises(InputError, match="task 1 is not a Label Studio task") as error:
+    with pytest.raises(InputError, match="task 1: not a Label Studio task") as error:
         import_tasks(path)
     assert str(error.value).startswith(f"{path}: ")
 
