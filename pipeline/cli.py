@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import sys
 from pathlib import Path
@@ -11,6 +12,7 @@ import typer
 
 from .core.errors import PipelineError
 from .core.settings import load_settings
+from .tools.show import visible
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Extract organisations, places, persons, dates and relations from English and Russian texts.")
@@ -19,7 +21,7 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_
 class _Progress:
     """Progress on stderr: on a terminal a bar with documents done, from the cache, failed, rate and time left
     (rich); otherwise a plain line per document extracted or failed (those from the cache are counted, not
-    listed), with the same figures."""
+    listed), with the same figures. Names are shown `visible`, and the bar takes them as text, not rich markup."""
 
     def __init__(self, label: str) -> None:
         self.label = label
@@ -46,11 +48,14 @@ class _Progress:
             if self.task is None:
                 self.bar.start()
                 self.task = self.bar.add_task(self.label, total=total, figures="")
+            from rich.markup import escape
+
             short = Path(name.split(" (part ")[0]).name + (f" ({name.split(' (part ')[1]}" if " (part " in name else "")
             self.bar.update(self.task, completed=number if status != "reading" else number - 1,
-                            description=f"{self.label} {short[:40]}", figures=figures)
+                            description=f"{self.label} {escape(visible(short[:40]))}", figures=figures)
         elif status != "cached":
-            sys.stderr.write(f"{self.label} [{number}/{total}] {name}" + (f"  ({figures})" if figures else "") + "\n")
+            sys.stderr.write(f"{self.label} [{number}/{total}] {visible(name)}" + (f"  ({figures})" if figures else "")
+                             + "\n")
             sys.stderr.flush()
 
     def _figures(self, number: int, total: int, status: str, now: float) -> str:
@@ -97,25 +102,26 @@ def run(
                             workers=workers or os.cpu_count() or 1, executor=executor, scheduler=scheduler)
     except KeyboardInterrupt:
         progress.close()
-        typer.echo(f"\ninterrupted: nothing is lost: the files in {out}/ are those of the last complete run, and "
-                   "the documents extracted so far are kept in its cache; the next run resumes from there", err=True)
+        typer.echo(f"\ninterrupted: nothing is lost: the files in {visible(str(out))}/ are those of the last complete "
+                   "run, and the documents extracted so far are kept in its cache; the next run resumes from there",
+                   err=True)
         raise typer.Exit(130) from None
     finally:
         progress.close()
-    for failure in result.manifest.errors:
-        typer.echo(f"error: {failure.error}", err=True)
+    for failure in result.manifest.errors:  # `visible`: a file named "x\nerror: ..." forges no line
+        typer.echo(f"error: {visible(failure.error)}", err=True)
     for warning in result.manifest.warnings:
-        typer.echo(f"warning: {warning.error}", err=True)
+        typer.echo(f"warning: {visible(warning.error)}", err=True)
     counts = result.manifest.counts
     if result.up_to_date:
-        typer.echo(f"outputs in {out}/ are up to date: nothing changed since the run that wrote them "
+        typer.echo(f"outputs in {visible(str(out))}/ are up to date: nothing changed since the run that wrote them "
                    f"({counts['documents']} documents, {counts['entities']} entities, {counts['facts']} facts)",
                    err=True)
         raise typer.Exit(1 if result.manifest.errors else 0)
     typer.echo(f"{counts['documents']} documents, {sum(counts['mentions'].values())} mentions, "
-               f"{counts['entities']} entities, {counts['facts']} facts -> {out}/ ({counts['extracted']} extracted, "
-               f"{counts['from_cache']} from cache" + (f", {counts['failed']} failed)" if counts["failed"] else ")"),
-               err=True)
+               f"{counts['entities']} entities, {counts['facts']} facts -> {visible(str(out))}/ "
+               f"({counts['extracted']} extracted, {counts['from_cache']} from cache"
+               + (f", {counts['failed']} failed)" if counts["failed"] else ")"), err=True)
     raise typer.Exit(1 if result.manifest.errors else 0)
 
 
@@ -151,7 +157,7 @@ def evaluate_command(
         if labels:
             _fail("--labels goes with the entity gold format; this is a fact gold file", 2)
         result = evaluate_facts(gold, load_settings(config), out=pred_out, progress=_Progress("eval"))
-        typer.echo(json.dumps(result, ensure_ascii=False, indent=2) if as_json else format_facts_report(result, show))
+        _echo_lines(json.dumps(result, ensure_ascii=False, indent=2) if as_json else format_facts_report(result, show))
         return
 
     from .corpus.execute import load_models
@@ -176,7 +182,7 @@ def evaluate_command(
         pred_out.parent.mkdir(parents=True, exist_ok=True)
         pred_out.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in as_gold_format(predicted)),
                             encoding="utf-8")
-    typer.echo(json.dumps(result, ensure_ascii=False, indent=2) if as_json else format_report(result))
+    _echo_lines(json.dumps(result, ensure_ascii=False, indent=2) if as_json else format_report(result))
 
 
 @app.command()
@@ -187,12 +193,12 @@ def review(
     """Write one self-contained HTML page to browse the run's documents, mentions, entities and facts."""
     from .tools.review import gazetteer_suggestions, write_review
 
-    typer.echo(f"review page: {write_review(out_dir, html)}", err=True)
+    typer.echo(f"review page: {visible(str(write_review(out_dir, html)))}", err=True)
     suggestions = gazetteer_suggestions(out_dir)
     if suggestions:
         typer.echo(f"{len(suggestions)} names reviewers added are not in the gazetteer; lines for it "
                    "(id, label, English names, Russian names):", err=True)
-        for line in suggestions:
+        for line in suggestions:  # each field already `visible`: a tab in a name would break the line
             typer.echo(line)
 
 
@@ -211,7 +217,7 @@ def export_command(
     write_text(target, json.dumps(tasks, ensure_ascii=False, indent=1) + "\n")
     config = target.with_suffix(".label-config.xml")
     write_text(config, labelling_config())
-    typer.echo(f"{len(tasks)} tasks -> {target}; labelling config -> {config}", err=True)
+    typer.echo(visible(f"{len(tasks)} tasks -> {target}; labelling config -> {config}"), err=True)
 
 
 @app.command("import")
@@ -235,12 +241,12 @@ def import_command(
         if not into.is_dir():
             _fail(f"--into {into}: no such corpus folder", 2)
         written = store_corrections(import_tasks(source, reviewed_only=True), into)
-        typer.echo(f"{len(written)} reviewed documents -> {into}/.corrections/; the next 'pipeline run {into}' "
-                   "applies them", err=True)
+        typer.echo(visible(f"{len(written)} reviewed documents -> {into}/.corrections/; the next 'pipeline run "
+                           f"{into}' applies them"), err=True)
         return
     gold = import_tasks(source)
     write_text(out, "".join(json.dumps(g, ensure_ascii=False) + "\n" for g in gold))
-    typer.echo(f"{len(gold)} documents -> {out}", err=True)
+    typer.echo(visible(f"{len(gold)} documents -> {out}"), err=True)
 
 
 @app.command()
@@ -285,6 +291,8 @@ def add(
             published = published_date(published)
         except ValueError as exc:
             _fail(f"--published {exc}", 2)
+    if corpus.exists() and not corpus.is_dir():
+        _fail(f"--corpus {corpus}: not a folder; give the corpus folder (it is made when missing)", 2)
     settings = load_settings(config)
     failed = 0
     for file in files:
@@ -292,14 +300,14 @@ def add(
             target = add_source(file, corpus, settings, title=title, source=source, published=published, url=url,
                                 lang=lang)
         except InputError as exc:
-            typer.echo(f"error: {exc}", err=True)
+            typer.echo(f"error: {visible(str(exc))}", err=True)
             failed += 1
             continue
-        typer.echo(f"added {target.path} (id {target.path.relative_to(corpus).with_suffix('').as_posix()}); "
-                   f"the next 'pipeline run {corpus}' will pick it up")
+        typer.echo(visible(f"added {target.path} (id {target.path.relative_to(corpus).with_suffix('').as_posix()}); "
+                           f"the next 'pipeline run {corpus}' will pick it up"))
         if target.published is None:
-            typer.echo(f"note: {target.path} has no published date: relative dates in it (\"yesterday\", \"в "
-                       "прошлом году\") will not resolve; give one with --published", err=True)
+            typer.echo(visible(f"note: {target.path} has no published date: relative dates in it (\"yesterday\", "
+                               "\"в прошлом году\") will not resolve; give one with --published"), err=True)
     raise typer.Exit(1 if failed else 0)
 
 
@@ -321,17 +329,37 @@ def schema() -> None:
 
 
 def _fail(message: str, code: int) -> None:
-    typer.echo(f"error: {message}", err=True)
+    typer.echo(f"error: {visible(message)}", err=True)
     raise typer.Exit(code)
 
 
+def _echo_lines(text: str) -> None:
+    """Print a report or JSON of many lines, corpus text in it `visible` (in JSON the escapes stay valid JSON)."""
+    typer.echo(visible(text, lines=True))
+
+
+def _os_message(exc: OSError) -> str:
+    """The message "<filename>: <strerror>" (both files of a rename), or the reason alone when no file is named."""
+    files = " -> ".join(str(f) for f in (exc.filename, exc.filename2) if f is not None)
+    reason = exc.strerror or errno.errorcode.get(exc.errno or 0) or str(exc)
+    return f"{files}: {reason}" if files else reason
+
+
 def main() -> None:
-    """Entry point: library errors become one-line messages; usage errors exit 2."""
+    """Entry point: library errors, and the OS, decoding and nesting errors a bad file or folder raises, become
+    one-line messages with exit 2; any other exception is a bug and keeps its traceback."""
     try:
         app()
     except PipelineError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        sys.exit(2)
+        message = str(exc)
+    except OSError as exc:  # a folder that is read-only or full, --out naming a file: the library may not catch all
+        message = _os_message(exc)
+    except (UnicodeError, RecursionError) as exc:
+        message = str(exc) or type(exc).__name__
+    else:
+        return
+    typer.echo(f"error: {visible(message)}", err=True)
+    sys.exit(2)
 
 
 

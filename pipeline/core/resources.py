@@ -53,11 +53,7 @@ def load_gazetteer(path: Path = DEFAULT_GAZETTEER) -> tuple[Entry, ...]:
 @lru_cache(maxsize=8)
 def _load(path: Path, mtime_ns: int, size: int) -> tuple[Entry, ...]:
     entries = []
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read the gazetteer: {exc.strerror or exc}") from None
-    for number, line in enumerate(lines, 1):
+    for number, line in enumerate(_lines(path, "the gazetteer"), 1):
         if not line.strip() or line.startswith("#") or line.startswith("id\t"):
             continue
         fields = line.split("\t")
@@ -69,11 +65,22 @@ def _load(path: Path, mtime_ns: int, size: int) -> tuple[Entry, ...]:
     return tuple(entries)
 
 
+def _lines(path: Path, what: str) -> list[str]:
+    """The lines of a UTF-8 data file; ConfigError names the file and says why it cannot be read."""
+    try:
+        return Path(path).read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read {what}: {exc.strerror or exc}") from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: cannot read {what}: not UTF-8 text (byte {exc.start}); save it as UTF-8") \
+            from None
+
+
 @lru_cache(maxsize=4)
 def infobox_keys(path: Path = INFOBOX_KEYS) -> tuple[str, ...]:
     """Infobox labels a copied page may glue to their values: models/infobox_keys.txt and the English keys of
     models/infobox_relations.tsv, longest first."""
-    lines = path.read_text(encoding="utf-8").splitlines()
+    lines = _lines(path, "the infobox keys")
     keys = {line.strip() for line in lines if line.strip() and not line.startswith("#")}
     keys |= {k.key for k in infobox_table() if not re.search("[А-Яа-яЁё]", k.key)}
     return tuple(sorted(keys, key=lambda k: (-len(k), k)))
@@ -96,7 +103,7 @@ INFOBOX_RELATIONS = MODELS / "infobox_relations.tsv"
 def infobox_table(path: Path = INFOBOX_RELATIONS) -> tuple[InfoboxKey, ...]:
     """The infobox keys that state relations (models/infobox_relations.tsv), longest first."""
     keys = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+    for number, line in enumerate(_lines(path, "the infobox relations"), 1):
         if not line.strip() or line.startswith("#") or line.startswith("key\t"):
             continue
         fields = [f.strip() for f in line.split("\t")]

@@ -26,6 +26,9 @@ class Settings(BaseModel):
     follow_symlinks: bool = Field(False, description="read symbolic links that point outside the corpus folder")
 
 
+_TOML_KINDS = {bool: "a boolean", int: "an integer", float: "a number", str: "a string", list: "an array"}
+
+
 def load_settings(path: Path | None = None) -> Settings:
     """Defaults from code, overridden by the TOML file at `path` when given."""
     if path is None:
@@ -34,10 +37,23 @@ def load_settings(path: Path | None = None) -> Settings:
         data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise ConfigError(f"{path}: config file not found") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+    except IsADirectoryError:
+        raise ConfigError(f"{path}: is a folder; --config takes a TOML file") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read the config file: {exc.strerror or exc}") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: not UTF-8 text; is it a TOML settings file?") from None
+    except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+    except RecursionError:  # tomllib reads nested arrays and tables recursively
+        raise ConfigError(f"{path}: not valid TOML: nested too deeply") from None
+    table = data.get("pipeline", data)
+    if not isinstance(table, dict):
+        kind = _TOML_KINDS.get(type(table), "a value")
+        raise ConfigError(f"{path}: pipeline must be a table of settings ([pipeline] with keys below it), not "
+                          f"{kind}; valid keys: {', '.join(Settings.model_fields)}")
     try:
-        return Settings(**data.get("pipeline", data))
+        return Settings(**table)
     except ValidationError as exc:
         fields = ", ".join(".".join(map(str, e["loc"])) + ": " + e["msg"] for e in exc.errors())
         raise ConfigError(f"{path}: {fields}; valid keys: {', '.join(Settings.model_fields)}") from None

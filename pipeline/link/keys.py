@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..core.records import Mention
 from ..core.resources import load_gazetteer
-from ..normalise.translit import latin_key
+from ..normalise.translit import latin_key, without_format
 
 GENERIC = {
     "council", "committee", "board", "executive", "central", "presidium", "bureau", "secretariat", "government",
@@ -22,8 +22,9 @@ GENERIC = {
 
 @lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
-    """A comparison key for a name: case, ё, quotes, hyphens, "the" and "St." spellings folded."""
-    key = text.casefold().replace("ё", "е").replace("’", "'")
+    """A comparison key for a name: case, ё, quotes, hyphens, "the" and "St." spellings folded, format
+    characters (zero-width, soft hyphen, bidi) dropped."""
+    key = without_format(text).casefold().replace("ё", "е").replace("’", "'")
     key = re.sub(r"[«»\"“”„]", "", key)
     key = re.sub(r"^the\s+", "", key)
     key = re.sub(r"\bst\.?\s*(?=[a-z])", "saint ", key)

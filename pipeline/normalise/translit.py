@@ -12,6 +12,13 @@ _CYRILLIC = re.compile("[А-Яа-яЁё]")
 
 
 @lru_cache(maxsize=100_000)
+def without_format(text: str) -> str:
+    """`text` without format characters (Unicode Cf: zero-width ones, soft hyphen, bidi marks, BOM)."""
+    if text.isascii():  # no Cf character is ASCII: most names need no look at each character
+        return text
+    return "".join(c for c in text if unicodedata.category(c) != "Cf")
+
+
 def latin_key(name: str) -> str | None:
     """"Социалистическое сопротивление" -> "Sotsialisticheskoye soprotivleniye"; None for a name without Cyrillic.
 
@@ -19,11 +26,11 @@ def latin_key(name: str) -> str | None:
     """
     if not _CYRILLIC.search(name):
         return None
-    return iuliia.WIKIPEDIA.translate(name.replace("ё", "е").replace("Ё", "Е"))
+    return iuliia.WIKIPEDIA.translate(without_format(name).replace("ё", "е").replace("Ё", "Е"))
 
 
 def slug(text: str) -> str:
     """A lowercase ASCII key: "Российское социалистическое движение" -> "rossiyskoye-sotsialisticheskoye-dvizheniye"."""
-    latin = latin_key(text) or text
+    latin = latin_key(text) or without_format(text)
     ascii_text = unicodedata.normalize("NFKD", latin).encode("ascii", "ignore").decode("ascii")
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "x"

@@ -15,6 +15,7 @@ from ..core.resources import DEFAULT_GAZETTEER
 from ..io.atomic import write_text
 from ..io.jsonl import read_records
 from ..link.keys import gazetteer_index, mention_keys
+from .show import visible
 
 _PAGE = Path(__file__).resolve().parent / "review_page"
 
@@ -60,7 +61,8 @@ def write_review(out_dir: Path, html_path: Path | None = None) -> Path:
 
 def gazetteer_suggestions(out_dir: Path) -> list[str]:
     """Names reviewers added (mentions with source "human") that the run's gazetteer does not know, one line per
-    entity in the gazetteer's TSV form (id, label, English names, Russian names) to paste into it."""
+    entity in the gazetteer's TSV form (id, label, English names, Russian names) to paste into it; tabs, newlines
+    and other control characters inside a name are written as escapes (\\t, \\n, \\x1b)."""
     manifest = out_dir / "manifest.json"
     try:
         gazetteer = Path(json.loads(manifest.read_text(encoding="utf-8"))["config"]["gazetteer"])
@@ -75,7 +77,9 @@ def gazetteer_suggestions(out_dir: Path) -> list[str]:
             if any((m.label, key) in index for key in mention_keys(m)):
                 continue
             names.setdefault((m.entity, m.label), {"en": set(), "ru": set()})[m.lang].add(m.normal)
-    return [f"{entity}\t{label}\t{' | '.join(sorted(found['en']))}\t{' | '.join(sorted(found['ru']))}"
+    # a name holding a tab or a newline would break its TSV line: every field is written `visible`
+    return ["\t".join(visible(field) for field in (entity, label, " | ".join(sorted(found["en"])),
+                                                    " | ".join(sorted(found["ru"]))))
             for (entity, label), found in sorted(names.items())]
 
 

@@ -3,7 +3,7 @@
 import pytest
 
 from pipeline.core.errors import ConfigError
-from pipeline.core.resources import DEFAULT_GAZETTEER, gazetteer_path, infobox_keys, load_gazetteer
+from pipeline.core.resources import DEFAULT_GAZETTEER, gazetteer_path, infobox_keys, infobox_table, load_gazetteer
 from pipeline.core.settings import Settings
 
 
@@ -46,3 +46,21 @@ def test_infobox_keys_are_longest_first_so_the_longer_key_wins():
     assert {"Leader", "Leaders", "Headquarters", "Affiliation"} <= set(keys)
     assert keys.index("Leaders") < keys.index("Leader")
     assert all(len(a) >= len(b) for a, b in zip(keys, keys[1:]))
+
+
+def test_a_gazetteer_not_in_utf8_or_a_folder_is_a_config_error(tmp_path):
+    path = tmp_path / "g.tsv"
+    path.write_bytes("loc:tula\tLOC\tTula\tТула\n".encode("cp1251"))
+    with pytest.raises(ConfigError, match=r"g\.tsv: cannot read the gazetteer: not UTF-8 text \(byte 18\)"):
+        load_gazetteer(path)
+    with pytest.raises(ConfigError, match="cannot read the gazetteer: Is a directory"):
+        load_gazetteer(tmp_path)
+
+
+def test_infobox_files_not_in_utf8_are_config_errors(tmp_path):
+    path = tmp_path / "keys.txt"
+    path.write_bytes("Лидер\n".encode("koi8-r"))
+    with pytest.raises(ConfigError, match=r"keys\.txt: cannot read the infobox keys: not UTF-8 text"):
+        infobox_keys(path)
+    with pytest.raises(ConfigError, match=r"keys\.txt: cannot read the infobox relations: not UTF-8 text"):
+        infobox_table(path)

@@ -36,3 +36,22 @@ def test_a_bad_file_names_itself_the_key_and_the_valid_ones(tmp_path, toml, mess
 def test_a_missing_file_is_a_config_error(tmp_path):
     with pytest.raises(ConfigError, match="config file not found"):
         load_settings(tmp_path / "nowhere.toml")
+
+
+@pytest.mark.parametrize("content, message", [
+    (b"\xff\xfe[pipeline]\n", "not UTF-8 text; is it a TOML settings file?"),
+    (b"pipeline = 5\n", "pipeline must be a table of settings .* not an integer; valid keys: en_model"),
+    (b'pipeline = "fast"\n', "pipeline must be a table of settings .* not a string"),
+    (b"a = " + b"[" * 3000 + b"]" * 3000 + b"\n", "not valid TOML: nested too deeply"),
+])
+def test_a_file_that_is_no_settings_table_is_a_config_error(tmp_path, content, message):
+    path = tmp_path / "bad.toml"
+    path.write_bytes(content)
+    with pytest.raises(ConfigError, match=message) as info:
+        load_settings(path)
+    assert str(info.value).startswith(f"{path}: ")
+
+
+def test_a_folder_given_as_the_file_is_a_config_error(tmp_path):
+    with pytest.raises(ConfigError, match="is a folder; --config takes a TOML file"):
+        load_settings(tmp_path)

@@ -12,7 +12,7 @@ from urllib.parse import quote
 import pytest
 
 from pipeline.core.records import Document, Mention, Meta
-from pipeline.tools.review import render_review, write_review
+from pipeline.tools.review import gazetteer_suggestions, render_review, write_review
 
 from ..common import record
 
@@ -217,3 +217,16 @@ f.onload = () => {
     moves = dom.split('<pre id="out">')[1].split("</pre>")[0].split()
     assert moves == ["#doc=en/doc-1", "#doc=en/doc-2", "#doc=en/doc-2", "#doc=en/doc-1", "#doc=en/doc-0",
                      "#doc=en/doc-0"]
+
+
+def test_gazetteer_suggestions_are_one_tsv_line_each_with_control_characters_escaped(tmp_path):
+    text = "The Vpered group met the Iskra circle and Moscow."
+    fields = {"source": "human"}
+    doc = record(text, [("Vpered group", "ORG"), ("Iskra circle", "ORG"), ("Moscow", "LOC")],
+                 **{"Vpered group": {**fields, "entity": "org:vpered-group", "normal": "Vpered\tgroup\nerror: x"},
+                    "Iskra circle": {**fields, "entity": "org:iskra", "normal": "Iskra\x1b]0;pwned\x07 circle"},
+                    "Moscow": {**fields, "entity": "loc:moscow"}})  # in the gazetteer: not suggested
+    (tmp_path / "documents.jsonl").write_text(doc.model_dump_json() + "\n", encoding="utf-8")
+
+    assert gazetteer_suggestions(tmp_path) == ["org:iskra\tORG\tIskra\\x1b]0;pwned\\x07 circle\t",
+                                               "org:vpered-group\tORG\tVpered\\tgroup\\nerror: x\t"]

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from pipeline.core.records import Document, Mention, Meta
-from pipeline.tools.show import show_document
+from pipeline.tools.show import show_document, visible
 
 from ..common import record
 
@@ -101,3 +103,30 @@ def test_relations_are_shown_by_name_not_by_the_words_of_the_text():
         "relations:\n  Анна Смирнова —leader_of→ Russian Socialist Movement\n"
         "  Russian Socialist Movement —has_branch_in→ Пермь")
     assert "—has_branch_in→ Пермь" in show_document(doc, colour=False)  # without entities: the normal form
+
+
+@pytest.mark.parametrize("text, lines, shown", [
+    ("a\x1b]0;pwned\x07b", False, "a\\x1b]0;pwned\\x07b"),
+    ("x\nerror: forged.txt", False, "x\\nerror: forged.txt"),
+    ("a\tb\r\x00\x7f\x85", False, "a\\tb\\r\\x00\\u007f\\u0085"),
+    ("abc\u202edoc.txt \u2066x\u2069", False, "abc\\u202edoc.txt \\u2066x\\u2069"),
+    ("line one\n\tline two\x1b[2J", True, "line one\n\tline two\\x1b[2J"),
+    ("Москва · C:\\corpus\\a.txt \u200d", False, "Москва · C:\\corpus\\a.txt \u200d"),  # as they were
+])
+def test_visible_writes_controls_and_bidi_overrides_as_escapes(text, lines, shown):
+    assert visible(text, lines=lines) == shown
+
+
+def test_show_document_shows_control_characters_of_the_corpus_escaped_and_keeps_its_own_colours():
+    text = "Intro\x1b]0;pwned\x07 line.\nThe Left Front met in Moscow.\x1b[2J\n"
+    doc = record(text, [("Left Front", "ORG"), ("Moscow", "LOC")], doc_id="en/x\x1b[31m",
+                 relations=[("headquartered_in", 0, 1)], **{"Moscow": {"normal": "Mos\u202ecow"}})
+    doc = doc.model_copy(update={"meta": Meta(title="T\nerror: forged")})
+
+    for colour in (False, True):
+        shown = show_document(doc, colour=colour)
+        assert "\x1b]" not in shown and "\x1b[2J" not in shown and "\x1b[31m" not in shown and "\u202e" not in shown
+        assert "Intro\\x1b]0;pwned\\x07 line.\nThe " in shown  # the text's own newline stays a newline
+        assert shown.split("\n")[0] == "en/x\\x1b[31m · en · T\\nerror: forged"
+        assert shown.endswith("  Left Front —headquartered_in→ Mos\\u202ecow")
+    assert "\033[1;34mLeft Front\033[0m" in show_document(doc)
