@@ -177,8 +177,15 @@ def resolve(when: When, anchor: Anchor | None, document_date: Anchor | None, ten
     return f"{year:04d}"
 
 
-def move(base: dt.date, unit: str, n: int) -> str:
-    """`base` moved by n units, written at that unit's precision."""
+def move(base: dt.date, unit: str, n: int) -> str | None:
+    """`base` moved by n units, written at that unit's precision; None when that falls outside years 1-9999."""
+    try:
+        return _moved(base, unit, n)
+    except OverflowError:
+        return None  # an anchor at the edge of the calendar ("yesterday" in a file dated 0001-01-01)
+
+
+def _moved(base: dt.date, unit: str, n: int) -> str | None:
     if unit == "day":
         return (base + dt.timedelta(days=n)).isoformat()
     if unit == "week":
@@ -191,11 +198,11 @@ def move(base: dt.date, unit: str, n: int) -> str:
         return f"{year:04d}-W{week:02d}-WE"
     if unit == "month":
         index = base.year * 12 + base.month - 1 + n
-        return f"{index // 12:04d}-{index % 12 + 1:02d}"
+        return f"{index // 12:04d}-{index % 12 + 1:02d}" if dt.MINYEAR <= index // 12 <= dt.MAXYEAR else None
     if unit == "quarter":
         index = base.year * 4 + (base.month - 1) // 3 + n
-        return f"{index // 4:04d}-Q{index % 4 + 1}"
-    return f"{base.year + n:04d}"
+        return f"{index // 4:04d}-Q{index % 4 + 1}" if dt.MINYEAR <= index // 4 <= dt.MAXYEAR else None
+    return f"{base.year + n:04d}" if dt.MINYEAR <= base.year + n <= dt.MAXYEAR else None
 
 
 def _nearest_year(month: int, day: int | None, document: dt.date, tense: int) -> int:
@@ -231,14 +238,17 @@ def _against_tense(year: int, month: int, day: int | None, document: dt.date, te
     return 0
 
 
-def _weekday(base: dt.date, weekday: int, direction: int) -> str:
+def _weekday(base: dt.date, weekday: int, direction: int) -> str | None:
     if direction > 0:
         days = (weekday - base.weekday()) % 7 or 7
+    else:
+        days = -((base.weekday() - weekday) % 7)
+        if direction < 0 and days == 0:
+            days = -7
+    try:
         return (base + dt.timedelta(days=days)).isoformat()
-    days = (base.weekday() - weekday) % 7
-    if direction < 0 and days == 0:
-        days = 7
-    return (base - dt.timedelta(days=days)).isoformat()
+    except OverflowError:
+        return None  # the week before 0001-01-01 or after 9999-12-31
 
 
 def _valid(year: int, month: int | None, day: int | None) -> bool:

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 from bs4 import BeautifulSoup, NavigableString, Tag
-from bs4.element import Comment, Doctype, ProcessingInstruction
+from bs4.element import Comment, Doctype, PageElement, ProcessingInstruction
 
+from ..core.errors import InputError
 from ..core.records import Meta
+from .frontmatter import published_date
 
 _INVISIBLE = {"script", "style", "noscript", "template", "head", "svg", "iframe", "object", "button", "form"}
 _BLOCK = {
@@ -20,29 +23,40 @@ _BLOCK = {
 
 def html_to_text(markup: str, path: Path) -> tuple[str, Meta]:
     """Visible text of the page's <article> (else <main>, else <body>), one line per block; head metadata."""
-    soup = BeautifulSoup(markup, "html.parser")
-    meta = _head_meta(soup)
-    root = soup.find("article") or soup.find("main") or soup.body or soup
-    parts: list[str] = []
-    _collect(root, parts)
+    try:
+        soup = BeautifulSoup(markup, "html.parser")
+        meta = _head_meta(soup)
+        root = soup.find("article") or soup.find("main") or soup.body or soup
+        parts: list[str] = []
+        _collect(root, parts)
+    except RecursionError:  # our walk is iterative; this guards BeautifulSoup's own
+        raise InputError(f"{path}: HTML nested too deeply to read") from None
     lines = (re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in "".join(parts).split("\n"))
     text = "\n\n".join(line for line in lines if line)
     return text, meta
 
 
-def _collect(node: Tag, parts: list[str]) -> None:
-    for child in node.children:
-        if isinstance(child, (Comment, Doctype, ProcessingInstruction)):
+def _collect(root: Tag, parts: list[str]) -> None:
+    """The visible strings below `root` in document order, a block's between newlines; iterative, since pages
+    nest tags ten thousand deep (or leave a thousand <p> unclosed, which nests them)."""
+    stack: list[Iterator[PageElement] | str] = [iter(root.children)]
+    while stack:
+        top = stack[-1]
+        if isinstance(top, str):  # the newline that closes a block
+            parts.append(stack.pop())
             continue
-        if isinstance(child, NavigableString):
+        child = next(top, None)
+        if child is None:
+            stack.pop()
+        elif isinstance(child, (Comment, Doctype, ProcessingInstruction)):
+            continue
+        elif isinstance(child, NavigableString):
             parts.append(re.sub(r"\s+", " ", str(child)))
         elif isinstance(child, Tag) and child.name not in _INVISIBLE and not child.has_attr("hidden"):
-            block = child.name in _BLOCK
-            if block:
+            if child.name in _BLOCK:
                 parts.append("\n")
-            _collect(child, parts)
-            if block:
-                parts.append("\n")
+                stack.append("\n")
+            stack.append(iter(child.children))
 
 
 def _head_meta(soup: BeautifulSoup) -> Meta:
@@ -61,8 +75,16 @@ def _head_meta(soup: BeautifulSoup) -> Meta:
     return Meta(
         title=title or None,
         source=content(property="og:site_name") or content(name="author"),
-        published=published[:10] if published else None,
+        published=_published(published),
         url=url,
         lang=lang if lang in ("en", "ru") else None,
         extra={"description": description} if description else {},
     )
+
+
+def _published(value: str | None) -> str | None:
+    """A page's published date as an ISO date; None if it is none (a page's metadata is not worth refusing)."""
+    try:
+        return published_date(value) if value else None
+    except ValueError:
+        return None

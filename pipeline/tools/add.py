@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
-import re
 from pathlib import Path
 from typing import NamedTuple
 
@@ -12,44 +10,21 @@ import yaml
 
 from ..core.errors import InputError
 from ..core.settings import Settings
-from ..ingest.frontmatter import FRONT_MATTER
+from ..ingest.frontmatter import FRONT_MATTER, published_date
 from ..ingest.language import detect_language
 from ..ingest.read import read_source
 from ..ingest.walk import walk_corpus
 from ..io.atomic import write_text
 from ..normalise.translit import slug
 
-_DOTTED = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")  # 14.03.2020, the common Russian writing
-
 
 class Added(NamedTuple):
-    """The corpus file written, and its published date (None: relative dates in it will not resolve)."""
+    """The corpus file written, its published date (None: relative dates in it will not resolve), and warnings
+    about reading the original (bytes replaced in its text)."""
 
     path: Path
     published: str | None
-
-
-def published_date(value: str) -> str:
-    """A published date as the records keep it (ISO: 2020, 2020-03 or 2020-03-14), from ISO or DD.MM.YYYY; a
-    ValueError says why another value is not one."""
-    text = value.strip()
-    stamped = re.match(r"(\d{4}-\d{2}-\d{2})[T ]\d", text)  # a page's time stamp: its day
-    if stamped:
-        text = stamped[1]
-    dotted = _DOTTED.fullmatch(text)
-    if dotted:
-        text = f"{dotted[3]}-{int(dotted[2]):02d}-{int(dotted[1]):02d}"
-    try:
-        if re.fullmatch(r"\d{4}", text):
-            return text
-        if re.fullmatch(r"\d{4}-\d{2}", text):
-            dt.date.fromisoformat(text + "-01")
-            return text
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-            return dt.date.fromisoformat(text).isoformat()
-    except ValueError:
-        raise ValueError(f"{value!r} is no calendar date") from None
-    raise ValueError(f"{value!r} is not a date written YYYY-MM-DD (or YYYY-MM, YYYY) or DD.MM.YYYY")
+    warnings: tuple[str, ...] = ()
 
 
 def add_source(path: Path, corpus: Path, settings: Settings, **overrides: str | None) -> Added:
@@ -82,7 +57,7 @@ def add_source(path: Path, corpus: Path, settings: Settings, **overrides: str | 
     target = _free_name(corpus / lang / f"{name}.txt")
     header = yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=1000)
     write_text(target, f"---\n{header}---\n\n{source.text.rstrip()}\n")
-    return Added(target, meta.get("published"))
+    return Added(target, meta.get("published"), tuple(source.warnings))
 
 
 def _find_duplicate(digest: str, corpus: Path, settings: Settings) -> Path | None:

@@ -126,7 +126,8 @@ def add_source(*args, **kwargs):
 
 @pytest.mark.parametrize("value, expected", [
     ("2020-03-14", "2020-03-14"), ("14.03.2020", "2020-03-14"), ("4.3.2020", "2020-03-04"), ("2020", "2020"),
-    ("2020-03", "2020-03"), ("2020-03-14T09:30:00+03:00", "2020-03-14"),
+    ("2020-03", "2020-03"), ("2020-03-14T09:30:00+03:00", "2020-03-14"), ("2020-3-4", "2020-03-04"),
+    ("2020-03-14 09:30:00", "2020-03-14"), ("0001-01-01", "0001-01-01"),
 ])
 def test_a_published_date_is_read_as_iso(value, expected):
     assert published_date(value) == expected
@@ -134,7 +135,7 @@ def test_a_published_date_is_read_as_iso(value, expected):
 
 @pytest.mark.parametrize("value, reason", [
     ("2020-02-30", "no calendar date"), ("31.02.2020", "no calendar date"), ("2020-13", "no calendar date"),
-    ("14/03/2020", "YYYY-MM-DD"), ("yesterday", "YYYY-MM-DD"),
+    ("14/03/2020", "YYYY-MM-DD"), ("yesterday", "YYYY-MM-DD"), ("0000", "no calendar date"),
 ])
 def test_a_published_date_that_is_no_date_is_refused_with_the_reason(value, reason):
     with pytest.raises(ValueError, match=reason):
@@ -158,3 +159,28 @@ def test_the_cli_refuses_a_published_date_that_is_no_date(tmp_path):
     assert not (tmp_path / "corpus").exists()
     done = cli("add", str(source), "--corpus", str(tmp_path / "corpus"))
     assert done.returncode == 0 and "no published date: relative dates in it" in done.stderr
+
+
+def test_add_refuses_a_file_whose_front_matter_date_is_no_date(tmp_path):
+    source = tmp_path / "note.md"
+    source.write_text("---\npublished: 2011-02-30\n---\n\nThe Left Front met.\n", encoding="utf-8")
+    with pytest.raises(InputError, match=f"^{source}: front matter published '2011-02-30' is no calendar date$"):
+        _add_source(source, tmp_path / "corpus", Settings())
+    assert not (tmp_path / "corpus").exists()
+
+
+def test_add_writes_a_front_matter_time_stamp_as_its_day(tmp_path):
+    source = tmp_path / "note.md"
+    source.write_text("---\npublished: 2011-03-09 10:30:00\n---\n\nThe Left Front met.\n", encoding="utf-8")
+    added = _add_source(source, tmp_path / "corpus", Settings())
+    assert added.published == "2011-03-09" and front_and_body(added.path)[0]["published"] == "2011-03-09"
+
+
+def test_add_says_when_bytes_of_the_original_were_replaced(tmp_path):
+    source = tmp_path / "stray.txt"
+    good = "Левый фронт провёл митинг в Москве 5 мая 2012 года.\n".encode()
+    source.write_bytes(good[:10] + b"\xff" + good[10:])  # after the first word
+    added = _add_source(source, tmp_path / "corpus", Settings())
+    assert added.warnings == (f"{source}: not valid UTF-8 at bytes 10; read as UTF-8 with replacement characters",)
+    done = cli("add", str(tmp_path / "stray.txt"), "--corpus", str(tmp_path / "other"))
+    assert done.returncode == 0 and f"warning: {source}: not valid UTF-8 at bytes 10" in done.stderr
