@@ -305,6 +305,8 @@ def add(
             continue
         typer.echo(visible(f"added {target.path} (id {target.path.relative_to(corpus).with_suffix('').as_posix()}); "
                            f"the next 'pipeline run {corpus}' will pick it up"))
+        for warning in target.warnings:
+            typer.echo(f"warning: {visible(warning)}", err=True)
         if target.published is None:
             typer.echo(visible(f"note: {target.path} has no published date: relative dates in it (\"yesterday\", "
                                "\"в прошлом году\") will not resolve; give one with --published"), err=True)

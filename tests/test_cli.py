@@ -4,10 +4,14 @@ the process that wrote them."""
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import shutil
+import sys
 
 import pytest
+
+from pipeline.cli import _Progress
 
 from .common import DATA, cli, record
 
@@ -111,11 +115,8 @@ def test_plain_progress_lists_documents_extracted_or_failed_with_the_figures(tmp
     assert "(1 extracted, 1 from cache, 1 failed)" in done.stderr
 
 
-def test_the_progress_bar_on_a_terminal_shows_counts_rate_and_time_left(monkeypatch):
-    import io
-    import sys
-
-    from pipeline.cli import _Progress
+def _terminal(monkeypatch) -> io.StringIO:
+    """stderr replaced by a terminal that keeps what is written to it."""
 
     class Terminal(io.StringIO):
         def isatty(self) -> bool:
@@ -123,6 +124,11 @@ def test_the_progress_bar_on_a_terminal_shows_counts_rate_and_time_left(monkeypa
 
     screen = Terminal()
     monkeypatch.setattr(sys, "stderr", screen)
+    return screen
+
+
+def test_the_progress_bar_on_a_terminal_shows_counts_rate_and_time_left(monkeypatch):
+    screen = _terminal(monkeypatch)
     progress = _Progress("extract")
     progress(1, 3, "corpus/a.txt", "cached")
     progress(2, 3, "corpus/big.txt (part 1/4)", "reading")
@@ -276,17 +282,7 @@ def test_add_prints_the_names_it_is_given_escaped(tmp_path):
 
 
 def test_the_progress_bar_takes_file_names_as_text(monkeypatch):
-    import io
-    import sys
-
-    from pipeline.cli import _Progress
-
-    class Terminal(io.StringIO):
-        def isatty(self) -> bool:
-            return True
-
-    screen = Terminal()
-    monkeypatch.setattr(sys, "stderr", screen)
+    screen = _terminal(monkeypatch)
     progress = _Progress("extract")
     progress(1, 2, "corpus/a.txt", "extracted")
     progress(2, 2, "corpus/x[bold]b\x1b]0;pwned\x07.txt", "extracted")  # as markup, "[bold]" would vanish

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sqlite3
+import time
 from pathlib import Path
 
 from ..core.records import Document, Relation
@@ -52,15 +54,16 @@ class Cache:
 
     def __init__(self, path: Path | None):
         self.path = path
+        self.damaged: str | None = None  # why a damaged cache file was set aside when this one was opened
         if path is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
-        self.db = sqlite3.connect(str(path) if path else ":memory:")
-        self.db.execute("PRAGMA journal_mode=WAL")
-        # a commit survives the process being stopped; only a power cut may lose the last ones (never the file)
-        self.db.execute("PRAGMA synchronous=NORMAL")
-        self.db.execute("CREATE TABLE IF NOT EXISTS documents (id TEXT PRIMARY KEY, sha256 TEXT, key TEXT, "
-                        "record TEXT, sentences TEXT)")
-        self.db.execute("CREATE TABLE IF NOT EXISTS relations (id TEXT PRIMARY KEY, key TEXT, relations TEXT)")
+        try:
+            self.db = _open(path)
+        except sqlite3.DatabaseError as exc:
+            if isinstance(exc, sqlite3.OperationalError):
+                raise  # a full disk, a read-only folder: not the file's fault
+            self.damaged = set_aside(path, exc)
+            self.db = _open(path)
 
     def has(self, doc_id: str, sha256: str, key: str) -> bool:
         """Whether a record for exactly this document and extraction is stored (without reading it)."""
@@ -126,6 +129,39 @@ class Cache:
         """Close the database file (committing the relations kept)."""
         self.db.commit()
         self.db.close()
+
+
+def _open(path: Path | None) -> sqlite3.Connection:
+    """The cache database, its tables made; sqlite3.DatabaseError when the file is no database or is damaged."""
+    db = sqlite3.connect(str(path) if path else ":memory:")
+    try:
+        db.execute("PRAGMA journal_mode=WAL")
+        # a commit survives the process being stopped; only a power cut may lose the last ones (never the file)
+        db.execute("PRAGMA synchronous=NORMAL")
+        db.execute("CREATE TABLE IF NOT EXISTS documents (id TEXT PRIMARY KEY, sha256 TEXT, key TEXT, "
+                   "record TEXT, sentences TEXT)")
+        db.execute("CREATE TABLE IF NOT EXISTS relations (id TEXT PRIMARY KEY, key TEXT, relations TEXT)")
+        db.execute("SELECT id, sha256, key FROM documents LIMIT 1").fetchall()
+    except sqlite3.DatabaseError:
+        db.close()
+        raise
+    return db
+
+
+def set_aside(path: Path | None, error: Exception) -> str:
+    """Move a damaged cache file (and its journal) aside as `NAME.damaged-<time>`, so that a new one is built;
+    the warning that says so."""
+    if path is None:
+        raise error
+    stamp = time.strftime("%Y%m%dT%H%M%S")
+    kept = path.with_name(f"{path.name}.damaged-{stamp}")
+    for suffix in ("", "-wal", "-shm"):
+        try:
+            os.replace(f"{path}{suffix}", f"{kept}{suffix}")
+        except FileNotFoundError:
+            pass
+    return (f"{path}: the cache was damaged ({error}); moved aside to {kept.name}, a new one is built "
+            "(documents are extracted again)")
 
 
 def _linked_key(record: Document, key: str) -> str:

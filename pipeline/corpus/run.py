@@ -9,26 +9,29 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import sqlite3
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import nullcontext
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
+from ..core.errors import InputError, PipelineError
 from ..core.records import Document, Entity, Fact, InputFailure, Manifest, Relation
 from ..core.resources import en_tagger_path, gazetteer_path, load_gazetteer
 from ..core.settings import Settings
 from ..core.versions import versions
 from ..ingest.read import InputDocument, read_documents
 from ..ingest.walk import Walk, walk_corpus
-from ..io.atomic import StagedLines, sha256_file, sha256_text, write_outputs
+from ..io.atomic import StagedLines, remove_stale, sha256_file, sha256_text, write_outputs
 from ..io.jsonl import read_records
-from ..io.lock import output_lock
+from ..io.lock import LOCK_NAME, output_lock
 from ..link.linker import previous_ids
 from ..relate.facts import FactCollector
 from .cache import FILE_NAME as CACHE_FILE
-from .cache import Cache, extraction_key
+from .cache import Cache, extraction_key, set_aside
 from .corrections import Found, load_corrections
 from .execute import WorkerPool, keep_from_collector, run_executor
 from .flow import Progress, ReadHere, link_and_relate
@@ -87,21 +90,58 @@ def run_corpus(paths: Iterable[Path], out: Path | None, settings: Settings, prog
     gazetteer = gazetteer_path(settings)
     load_gazetteer(gazetteer)  # a broken gazetteer fails the run before any document is read
     paths = list(paths)
+    if out is not None:
+        _output_folder(out)
     walk = walk_corpus(paths, settings, out)
-    corrections = load_corrections([Path(p) for p in paths if Path(p).is_dir()])
-    with output_lock(out) if out is not None else nullcontext():
+    warnings: list[InputFailure] = []  # corrections that cannot be applied, a damaged cache: said, never fatal
+    corrections = load_corrections([Path(p) for p in paths if Path(p).is_dir()], warnings)
+    with output_lock(out) if out is not None else nullcontext() as replaced:
+        if replaced:
+            warnings.append(InputFailure(path=(out / LOCK_NAME).as_posix(), error=replaced))
+        if out is not None:
+            remove_stale(out)  # what a killed run left
         key = extraction_key(settings, gazetteer)
-        inputs = _fingerprint(walk, corrections, key, gazetteer) if out is not None else None
+        inputs = _fingerprint(walk, corrections, key, gazetteer, warnings) if out is not None else None
         done = _up_to_date(out, inputs) if out is not None else None
         if done is not None:
             return done
-        return _run(walk, corrections, out, settings, gazetteer, key, progress, pipelines, workers, executor,
-                    scheduler, inputs)
+        run = partial(_run, walk, corrections, out, settings, gazetteer, key, progress, pipelines, workers, executor,
+                      scheduler, inputs, warnings)
+        try:
+            return _again_if_damaged(run, out, warnings)
+        except (OSError, sqlite3.OperationalError) as exc:  # (an operational error: a full disk or the like)
+            where = getattr(exc, "filename", None) or out
+            raise PipelineError(f"{where}: cannot write the outputs ({getattr(exc, 'strerror', None) or exc}); the "
+                                "previous outputs are kept") from None
 
 
-def _fingerprint(walk: Walk, corrections: dict[str, Found], key: str, gazetteer: Path) -> str:
+def _again_if_damaged(run: Callable[[], RunResult], out: Path | None, warnings: list[InputFailure]) -> RunResult:
+    """The run; if its cache turns out damaged on the way, the cache set aside and the run made again."""
+    try:
+        return run()
+    except sqlite3.DatabaseError as exc:
+        if out is None or isinstance(exc, sqlite3.OperationalError):
+            raise
+        cache = out / CACHE_FILE
+        warnings.append(InputFailure(path=cache.as_posix(), error=set_aside(cache, exc)))
+        return run()
+
+
+def _output_folder(out: Path) -> None:
+    """Make the output folder, or say in one line why it cannot be one."""
+    if out.exists() and not out.is_dir():
+        raise PipelineError(f"{out}: is not a folder; give --out a folder (it is made if missing)")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise PipelineError(f"{out}: cannot make the output folder ({exc.strerror or exc})") from None
+
+
+def _fingerprint(walk: Walk, corrections: dict[str, Found], key: str, gazetteer: Path,
+                 warnings: list[InputFailure]) -> str:
     """Everything the four outputs depend on: every file's id, path and bytes, the files refused or skipped,
-    the extraction key (versions, settings, models), the gazetteer file, the corrections."""
+    the extraction key (versions, settings, models), the gazetteer file, the corrections and those that could not
+    be applied."""
     digest = hashlib.sha256(f"{key}|{gazetteer}|{sha256_file(gazetteer)}".encode())
     for path, doc_id in sorted(walk.files, key=lambda f: (f[1], f[0].as_posix())):
         digest.update(f"\nfile|{doc_id}|{path.as_posix()}|{sha256_file(path)}".encode())
@@ -111,6 +151,8 @@ def _fingerprint(walk: Walk, corrections: dict[str, Found], key: str, gazetteer:
         digest.update(f"\nskipped|{name}".encode())
     for doc_id, found in sorted(corrections.items()):
         digest.update(f"\ncorrection|{doc_id}|{found.path}|{found.correction.digest()}".encode())
+    for warning in warnings:
+        digest.update(f"\nwarning|{warning.path}|{warning.error}".encode())
     return digest.hexdigest()
 
 
@@ -145,13 +187,15 @@ class _Keys(dict):
 
 def _run(walk: Walk, corrections: dict[str, Found], out: Path | None, settings: Settings, gazetteer: Path,
          base_key: str, progress: Progress | None, pipelines, workers: int, executor: str, scheduler: str | None,
-         inputs: str | None) -> RunResult:
+         inputs: str | None, warnings: list[InputFailure]) -> RunResult:
     key = _Keys(base_key)
     frozen_here = gc.get_freeze_count() == 0  # (a process that froze objects itself is left as it is)
     if pipelines is not None:
         keep_from_collector()  # the caller's models
     cache = Cache(out / CACHE_FILE if out is not None else None)
-    tally = _Tally(total=len(walk.files), report=progress)
+    tally = _Tally(total=len(walk.files), report=progress, warnings=list(warnings))
+    if cache.damaged:
+        tally.warnings.append(InputFailure(path=cache.path.as_posix(), error=cache.damaged))
     timings: dict[str, float] = {}
     if len(walk.files) < 2 * workers:
         workers = 1  # starting workers costs more than a handful of documents
@@ -173,7 +217,7 @@ def _run(walk: Walk, corrections: dict[str, Found], out: Path | None, settings: 
             timings["extract"] = time.perf_counter() - clock
 
             clock = time.perf_counter()
-            previous = previous_ids(out / "entities.jsonl") if out is not None else None
+            previous = _previous_ids(out, tally) if out is not None else None
             entities, related = link_and_relate(lambda: _stored(cache, key, tally), gazetteer, previous,
                                                 _Remembered(cache, key), pool.relate if pool else ReadHere)
             timings["link"] = time.perf_counter() - clock
@@ -182,6 +226,16 @@ def _run(walk: Walk, corrections: dict[str, Found], out: Path | None, settings: 
         cache.close()
         if frozen_here:
             gc.unfreeze()
+
+
+def _previous_ids(out: Path, tally: _Tally) -> dict[tuple[str, str], str]:
+    """The entity ids of the last run into `out`; none, with a warning, when its entities.jsonl is unreadable."""
+    try:
+        return previous_ids(out / "entities.jsonl")
+    except InputError as exc:
+        tally.warnings.append(InputFailure(path=(out / "entities.jsonl").as_posix(), error=(
+            f"{exc}; entity ids are made anew")))
+        return {}
 
 
 @dataclass
@@ -206,6 +260,8 @@ def _pending(walk: Walk, corrections: dict[str, Found], settings: Settings, cach
     """The documents still to extract, a reviewed one with its correction; unreadable files, cached records
     and corrections made on another text are counted on the way."""
     for item in read_documents(walk, settings):
+        if not isinstance(item, InputFailure):
+            tally.warnings.extend(InputFailure(path=item.path, error=warning) for warning in item.warnings)
         found = corrections.get(item.id) if not isinstance(item, InputFailure) else None
         if found is not None and found.correction.text_sha256 != sha256_text(item.text):
             tally.warnings.append(InputFailure(path=item.path, error=(

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
+from ..core.errors import InputError
 from ..core.records import Document, Entity, Mention
 from ..normalise.translit import slug
 from .aliases import within_document_links
@@ -218,12 +219,24 @@ def _id_name(names: dict[str, Counter]) -> str:
 
 
 def previous_ids(path: Path) -> dict[tuple[str, str], str]:
-    """(label, name key) -> id from an earlier run's entities.jsonl; empty when there is none or it is unreadable."""
+    """(label, name key) -> id from an earlier run's entities.jsonl; empty when there is none. InputError when
+    it is there but unreadable (the caller warns, and the ids are then new)."""
     out: dict[tuple[str, str], str] = {}
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError:
+    except FileNotFoundError:
         return out
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: unreadable ({getattr(exc, 'strerror', None) or exc})") from None
+    for number, line in enumerate(lines, 1):
+        try:
+            entity = Entity.model_validate_json(line)
+        except ValueError:
+            raise InputError(f"{path}:{number}: not an entity record") from None
+        for names in entity.names.values():
+            for name in names:
+                out.setdefault((entity.label, name_key(name)), entity.id)
+    return out
     for line in lines:
         try:
             entity = Entity.model_validate_json(line)

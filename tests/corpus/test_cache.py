@@ -84,3 +84,44 @@ def test_a_record_read_without_its_parse_gets_it_on_demand(tmp_path):
     back = cache.get("en/a", "abc", "key1", parse=False)
     assert back.model_dump() == doc.model_dump() and back._sentences == []
     assert cache.add_parse(back, "key1") and back._sentences == [(0, 29)]
+
+
+def _many(tmp_path, count: int = 200) -> None:
+    cache, doc = _stored(tmp_path)
+    for number in range(count):
+        cache.put(doc.model_copy(update={"id": f"en/{number:04d}", "text": doc.text + " " * 400}), "key1")
+    cache.close()
+
+
+def _cut(path, size: int) -> None:
+    with open(path, "r+b") as handle:
+        handle.truncate(size)
+
+
+def test_a_cache_file_that_is_no_database_is_set_aside_with_a_warning_and_made_anew(tmp_path):
+    (tmp_path / FILE_NAME).write_bytes(b"\x8f random bytes that are no SQLite file " * 50)
+
+    cache = Cache(tmp_path / FILE_NAME)
+
+    assert cache.damaged.startswith(f"{tmp_path / FILE_NAME}: the cache was damaged")
+    (kept,) = tmp_path.glob(f"{FILE_NAME}.damaged-*")
+    assert kept.name in cache.damaged and kept.read_bytes().startswith(b"\x8f random")
+    assert not cache.has("en/a", "abc", "key1")
+    cache.put(record("Yabloko met.", [("Yabloko", "ORG")], doc_id="en/b"), "key1")
+    assert Cache(tmp_path / FILE_NAME).damaged is None  # the new one is sound
+
+
+def test_a_truncated_cache_file_is_set_aside_when_opened(tmp_path):
+    _many(tmp_path)
+    _cut(tmp_path / FILE_NAME, 3000)  # the header and part of the schema
+
+    cache = Cache(tmp_path / FILE_NAME)
+
+    assert cache.damaged and len(list(tmp_path.glob(f"{FILE_NAME}.damaged-*"))) == 1
+    assert not cache.has("en/0001", "abc", "key1")
+
+
+def test_an_intact_cache_is_not_called_damaged(tmp_path):
+    _many(tmp_path, 3)
+    cache = Cache(tmp_path / FILE_NAME)
+    assert cache.damaged is None and cache.has("en/0001", "abc", "key1")

@@ -137,14 +137,14 @@ def test_unreadable_file(tmp_path, models, monkeypatch):
     secret.write_text("text", encoding="utf-8")
     secret.chmod(0)
     if os.geteuid() == 0:  # root reads any file: make reading this one fail as it would for a user
-        original = Path.read_bytes
+        original = os.open
 
-        def read_bytes(self):
-            if self.name == "secret.txt":
-                raise PermissionError(13, "Permission denied", str(self))
-            return original(self)
+        def refusing(path, *args, **kwargs):
+            if Path(path).name == "secret.txt":
+                raise PermissionError(13, "Permission denied", str(path))
+            return original(path, *args, **kwargs)
 
-        monkeypatch.setattr(Path, "read_bytes", read_bytes)
+        monkeypatch.setattr(os, "open", refusing)
     result = run_corpus([corpus], None, Settings(), pipelines=models)
     assert [d.id for d in result.documents] == ["open"]
     assert result.manifest.errors[0].error == f"{secret}: cannot read: Permission denied"

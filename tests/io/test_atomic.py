@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from pipeline.core.records import Document, Entity, Evidence, Fact, InputFailure, Manifest, Mention, Meta, Relation
-from pipeline.io.atomic import StagedLines, write_outputs, write_text
+from pipeline.io import atomic
+from pipeline.io.atomic import StagedLines, current_outputs, remove_stale, write_outputs, write_text
 from pipeline.io.jsonl import read_records
 
 TEXT = "Союз левых социалистов основан в Казани 12 мая 2009 года."
@@ -105,7 +106,10 @@ def test_write_outputs_writes_the_four_files_and_no_temporaries(tmp_path):
 
     write_outputs(out, staged, entities(), facts(), manifest())
 
-    assert sorted(os.listdir(out)) == ["documents.jsonl", "entities.jsonl", "facts.jsonl", "manifest.json"]
+    assert sorted(os.listdir(out)) == [".generations", "documents.jsonl", "entities.jsonl", "facts.jsonl",
+                                       "manifest.json"]
+    (generation,) = [p for p in (out / ".generations").iterdir() if p.name != "current"]
+    assert sorted(os.listdir(generation)) == ["documents.jsonl", "entities.jsonl", "facts.jsonl", "manifest.json"]
     assert read_records(out / "documents.jsonl", Document) == [document()]
     assert read_records(out / "entities.jsonl", Entity) == sorted(entities(), key=lambda e: e.id)
     assert read_records(out / "facts.jsonl", Fact) == facts()
@@ -131,6 +135,60 @@ def test_write_outputs_replaces_the_previous_outputs(tmp_path):
     assert temporaries(out) == []
 
 
+def _write_set(out: Path, doc_id: str, entity_list: list[Entity]) -> None:
+    staged = StagedLines(out / "documents.jsonl")
+    staged.write(document(doc_id))
+    write_outputs(out, staged, entity_list, facts(), manifest())
+
+
+def test_a_new_output_set_is_switched_in_by_one_rename_and_the_old_one_is_removed(tmp_path):
+    out = tmp_path / "out"
+    _write_set(out, "ru/first", entities()[:1])
+    held = current_outputs(out)  # a reader that took the set in use before the next run
+    _write_set(out, "ru/second", entities())
+
+    assert [d.id for d in read_records(out / "documents.jsonl", Document)] == ["ru/second"]
+    assert len(read_records(out / "entities.jsonl", Entity)) == 2
+    for name in ("documents.jsonl", "entities.jsonl", "facts.jsonl", "manifest.json"):
+        assert os.readlink(out / name) == f".generations/current/{name}"  # the names never change what they are
+    generations = sorted(p.name for p in (out / ".generations").iterdir())
+    assert len(generations) == 2 and "current" in generations  # the earlier set is gone
+    assert current_outputs(out) != held and not held.exists()
+
+
+def test_a_switch_that_fails_before_the_rename_keeps_the_previous_set_whole(tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    _write_set(out, "ru/first", entities()[:1])
+    before = {name: (out / name).read_bytes() for name in ("documents.jsonl", "entities.jsonl", "manifest.json")}
+
+    def killed(*args):  # the process dies just before the switch
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(atomic, "_switch", killed)
+    with pytest.raises(KeyboardInterrupt):
+        _write_set(out, "ru/second", entities())
+    monkeypatch.undo()
+
+    assert {name: (out / name).read_bytes() for name in before} == before
+    in_use = current_outputs(out)
+    assert len(list((out / ".generations").iterdir())) == 3  # current, the set in use, the half-set never used
+    (out / ".documents.jsonl.abcd1234.tmp").write_text("half", encoding="utf-8")
+    remove_stale(out)  # a later run clears what a killed one leaves
+    assert sorted(p.name for p in (out / ".generations").iterdir()) == sorted(["current", in_use.name])
+    assert temporaries(out) == [] and {name: (out / name).read_bytes() for name in before} == before
+
+
+def test_an_output_folder_written_by_plain_files_is_taken_over(tmp_path):
+    out = tmp_path
+    for name in ("documents.jsonl", "entities.jsonl", "facts.jsonl", "manifest.json"):
+        (out / name).write_text("previous\n", encoding="utf-8")
+
+    _write_set(out, "ru/kazan", entities())
+
+    assert [d.id for d in read_records(out / "documents.jsonl", Document)] == ["ru/kazan"]
+    assert all((out / name).is_symlink() for name in ("documents.jsonl", "entities.jsonl", "facts.jsonl"))
+
+
 class _Unwritable:
     """A record whose serialisation fails, as a full disk or a broken record would fail staging."""
 
@@ -151,7 +209,7 @@ def test_write_outputs_that_fails_midway_keeps_the_previous_outputs_and_leaves_n
 
     for name in ("documents.jsonl", "entities.jsonl", "facts.jsonl", "manifest.json"):
         assert (out / name).read_text(encoding="utf-8") == "previous\n", name
-    assert temporaries(out) == []
+    assert temporaries(out) == [] and list(out.glob(".generations/*")) == []
 
 
 @pytest.mark.parametrize("umask", [0o022, 0o077])

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline.core.errors import InputError
 from pipeline.core.resources import DEFAULT_GAZETTEER
 from pipeline.link.aliases import alias_pairs, within_document_links
 from pipeline.link.linker import link_entities, previous_ids
@@ -124,7 +125,12 @@ def test_ids_of_an_earlier_run_are_kept_for_the_same_names(tmp_path, empty_gazet
     (kept,) = link_entities([again], empty_gazetteer, previous_ids(tmp_path / "entities.jsonl"))
     assert kept.id == "org:tula-circle"
     (tmp_path / "entities.jsonl").write_text("{broken\n", encoding="utf-8")
-    assert previous_ids(tmp_path / "entities.jsonl") == {}  # an unreadable file keeps no ids, fails nothing
+    with pytest.raises(InputError, match=r"entities\.jsonl:1: not an entity record"):
+        previous_ids(tmp_path / "entities.jsonl")  # the run warns of it, and ids are new
+    (tmp_path / "entities.jsonl").write_bytes(b"\xff\xfe random bytes \x00\x81")
+    with pytest.raises(InputError, match=r"entities\.jsonl: unreadable"):
+        previous_ids(tmp_path / "entities.jsonl")
+    assert previous_ids(tmp_path / "missing.jsonl") == {}
 
 
 def test_the_page_title_and_the_infobox_name_line_are_one_organisation():
