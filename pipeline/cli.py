@@ -256,14 +256,17 @@ def show(
 ) -> None:
     """Print one document with its mentions coloured by label, and its relations."""
     from .core.records import Document, Entity
+    from .io.atomic import current_outputs
     from .io.jsonl import read_records
     from .tools.show import show_document
 
+    shown = out_dir
+    out_dir = current_outputs(out_dir)  # documents and entities of one set, whatever a run switches in meanwhile
     documents = {d.id: d for d in read_records(out_dir / "documents.jsonl", Document)}
     if doc_id not in documents:
         close = [d for d in documents if doc_id in d][:5]
         hint = f"; did you mean {', '.join(close)}?" if close else ""
-        _fail(f"no document {doc_id!r} in {out_dir}/documents.jsonl{hint}", 2)
+        _fail(f"no document {doc_id!r} in {shown}/documents.jsonl{hint}", 2)
     entities = out_dir / "entities.jsonl"
     names = {e.id: e.name for e in read_records(entities, Entity)} if entities.exists() else {}
     typer.echo(show_document(documents[doc_id], colour=sys.stdout.isatty(), names=names))

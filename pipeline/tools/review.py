@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..core.records import Document, Entity, Fact, Manifest
 from ..core.resources import DEFAULT_GAZETTEER
-from ..io.atomic import write_text
+from ..io.atomic import current_outputs, write_text
 from ..io.jsonl import read_records
 from ..link.keys import gazetteer_index, mention_keys
 from .show import visible
@@ -28,7 +28,10 @@ def _template() -> str:
 
 
 def render_review(out_dir: Path) -> str:
-    """The review page for the outputs in `out_dir` (documents.jsonl, entities.jsonl, facts.jsonl)."""
+    """The review page for the outputs in `out_dir` (documents.jsonl, entities.jsonl, facts.jsonl), all read
+    from the one set in use when it starts."""
+    title = out_dir.name or str(out_dir)
+    out_dir = current_outputs(out_dir)
     documents = read_records(out_dir / "documents.jsonl", Document)
     data = {
         "documents": [d.model_dump(mode="json") for d in documents],
@@ -38,7 +41,7 @@ def render_review(out_dir: Path) -> str:
     }
     payload = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e")
     payload = payload.replace("&", "\\u0026").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
-    title = f"{len(documents)} documents in {out_dir.name or out_dir}"
+    title = f"{len(documents)} documents in {title}"
     return _template().replace("__TITLE__", _escape(title)).replace("__DATA__", payload)
 
 
@@ -63,6 +66,7 @@ def gazetteer_suggestions(out_dir: Path) -> list[str]:
     """Names reviewers added (mentions with source "human") that the run's gazetteer does not know, one line per
     entity in the gazetteer's TSV form (id, label, English names, Russian names) to paste into it; tabs, newlines
     and other control characters inside a name are written as escapes (\\t, \\n, \\x1b)."""
+    out_dir = current_outputs(out_dir)
     manifest = out_dir / "manifest.json"
     try:
         gazetteer = Path(json.loads(manifest.read_text(encoding="utf-8"))["config"]["gazetteer"])
