@@ -17,6 +17,7 @@ from pipeline.core.resources import DEFAULT_GAZETTEER
 from pipeline.core.settings import Settings
 from pipeline.corpus.cache import FILE_NAME
 from pipeline.corpus.run import run_corpus
+from pipeline.io.lock import output_lock
 
 from ..common import CORPUS, DATA
 
@@ -177,20 +178,23 @@ def test_kill_nine_mid_run_keeps_previous_outputs_and_the_next_run_completes(tmp
     subprocess.run([sys.executable, "-m", "pipeline", "run", str(small), "--out", str(out), "--workers", "1"],
                    check=False, capture_output=True, timeout=600)
     previous = {name: (out / name).read_bytes() for name in OUTPUTS}
-    command = [sys.executable, "-m", "pipeline", "run", str(corpus), "--out", str(out), "--workers", "1"]
+    # two workers, forked from the run: they must neither outlive it nor keep its folder locked
+    command = [sys.executable, "-m", "pipeline", "run", str(corpus), "--out", str(out), "--workers", "2"]
     process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
     for line in process.stderr:
         if "[4/12]" in line:
             break
     process.send_signal(signal.SIGKILL)
     process.wait(timeout=60)
+    with output_lock(out):  # free at once: no worker holds it
+        pass
     assert {name: (out / name).read_bytes() for name in OUTPUTS} == previous
     assert not list(out.glob(".*.tmp"))
     with sqlite3.connect(out / FILE_NAME) as db:
         cached = db.execute("SELECT count(*) FROM documents").fetchone()[0]
     assert 3 <= cached < 16
     done = subprocess.run([sys.executable, "-m", "pipeline", "run", str(corpus), "--out", str(out), "--workers", "1"],
-                          capture_output=True, text=True, timeout=600)
+                          capture_output=True, text=True, timeout=600)  # at once: no lock left behind
     assert done.returncode == 0, done.stderr
     manifest = json.loads((out / "manifest.json").read_text())
     assert manifest["counts"]["from_cache"] >= 3 and manifest["counts"]["extracted"] <= 9
