@@ -2,8 +2,6 @@
 
 import pytest
 
-from pipeline.extract.russian import _hint_windows
-
 from ..common import ents
 
 pytestmark = pytest.mark.models
@@ -61,6 +59,8 @@ def test_dates_far_apart_in_one_long_sentence_are_each_read_with_their_words(nlp
 
 def test_date_hint_windows_reach_whitespace_and_join_when_they_meet():
     text = "Съезд " + "долгого " * 10 + "года прошёл 7 марта 2011 года, " + "затем " * 12 + "в 2012 году."
+    from pipeline.extract.russian import _hint_windows  # (imports spaCy: not while collecting)
+
     windows = _hint_windows(text)
     assert len(windows) == 2  # "марта" and "2011 года" share one stretch; "году" has its own; "долгого года" none
     for start, end in windows:
@@ -76,6 +76,8 @@ def test_date_hint_windows_reach_whitespace_and_join_when_they_meet():
     ("Съезд прошёл в мае, 9 делегатов уехали.", False), ("Прошло 5 долгих лет.", False),
 ])
 def test_date_hints_are_what_every_date_of_natasha_s_grammar_holds(text, hinted):
+    from pipeline.extract.russian import _hint_windows
+
     assert bool(_hint_windows(text)) is hinted
 
 

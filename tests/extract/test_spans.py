@@ -1,12 +1,20 @@
 """Span helpers: the document text kept once, and never another document's."""
 
-import spacy
+import pytest
 
-from pipeline.extract.spans import doc_text
+pytestmark = pytest.mark.models  # spaCy's blank pipelines, imported by the tests only: collecting loads nothing
+
+
+def blank(lang: str):
+    import spacy
+
+    return spacy.blank(lang)
 
 
 def test_the_text_is_kept_once_and_survives_retokenizing():
-    nlp = spacy.blank("en")
+    from pipeline.extract.spans import doc_text
+
+    nlp = blank("en")
     doc = nlp("New York-based groups met.")
     assert doc_text(doc) == "New York-based groups met."
     with doc.retokenize() as retokenizer:
@@ -15,7 +23,9 @@ def test_the_text_is_kept_once_and_survives_retokenizing():
 
 
 def test_text_kept_for_another_document_is_not_taken():
-    nlp = spacy.blank("en")
+    from pipeline.extract.spans import doc_text
+
+    nlp = blank("en")
     doc = nlp("A short one.")
     doc.user_data["pipeline.text"] = "Some other document's text."
     assert doc_text(doc) == "A short one."
@@ -27,7 +37,7 @@ def test_a_copy_that_would_change_nothing_is_the_span_and_any_other_is_a_new_spa
     from pipeline.extract.spans import copy_span, cuts_inside_tokens, make_span
 
     register_extensions()
-    doc = spacy.blank("en")("The Left Front met in Moscow.")
+    doc = blank("en")("The Left Front met in Moscow.")
     front = make_span(doc, 4, 14, "ORG", "spacy", "en")
     front._.normal = "Left Front"
     assert copy_span(doc, front, front.start, front.end) is front
@@ -46,11 +56,11 @@ def test_tokens_written_as_one_of_the_words_in_order_by_text_or_lowercase():
 
     from pipeline.extract.spans import tokens_written
 
-    doc = spacy.blank("en")("Now the RSM and the rsm meet now.")
+    doc = blank("en")("Now the RSM and the rsm meet now.")
     assert [(t.i, t.text) for t in tokens_written(doc, ["RSM", "now"])] == [(2, "RSM"), (7, "now")]
     assert [t.i for t in tokens_written(doc, {"now", "rsm"}, LOWER)] == [0, 2, 5, 7]
-    assert tokens_written(doc, []) == [] and tokens_written(spacy.blank("en")(""), ["now"]) == []
-    long = spacy.blank("en")("Now the RSM and the rsm meet now. " * 40)  # past the length read with numpy
+    assert tokens_written(doc, []) == [] and tokens_written(blank("en")(""), ["now"]) == []
+    long = blank("en")("Now the RSM and the rsm meet now. " * 40)  # past the length read with numpy
     assert [t.i for t in tokens_written(long, ["RSM", "now"])][:4] == [2, 7, 11, 16] and len(long) > 256
     assert len(tokens_written(long, {"now", "rsm"}, LOWER)) == 160
 
@@ -58,9 +68,10 @@ def test_tokens_written_as_one_of_the_words_in_order_by_text_or_lowercase():
 def test_both_tokenizers_keep_the_text_they_were_given_and_it_is_what_the_tokens_join_to():
     from pipeline.extract.english import GlueSplittingTokenizer
     from pipeline.extract.russian import RazdelTokenizer
+    from pipeline.extract.spans import doc_text
 
-    english = GlueSplittingTokenizer(spacy.blank("en").tokenizer)
-    russian = RazdelTokenizer(spacy.blank("ru").vocab)
+    english = GlueSplittingTokenizer(blank("en").tokenizer)
+    russian = RazdelTokenizer(blank("ru").vocab)
     texts = ["LeaderArham Kothari of the Party.[1]  Next line\n\n\tand a tab ", "  В 2011, 18:30  РСД\n«Вперёд» ",
              "", " ", "no cuts here"]
     for tokenizer in (english, russian):

@@ -31,6 +31,7 @@ def test_a_single_latin_word_in_russian_text_stays_with_russian():
     assert foreign_segments("Компания Google открыла офис в Москве.", "ru", min_words=4) == []
 
 
+@pytest.mark.models  # (the routing lives beside the pipelines it feeds: importing it imports spaCy)
 def test_the_other_models_read_each_line_with_a_foreign_run_once():
     from pipeline.core.settings import Settings
     from pipeline.extract.pipelines import foreign_lines, foreign_runs

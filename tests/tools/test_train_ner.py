@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import spacy
 
 from pipeline.tools.train_ner import LABELS, examples, make_doc_for, train
 
 DATA = Path(__file__).parent.parent / "data" / "ner_train"
 
 
+@pytest.mark.models  # (spaCy's tokenizers make the training docs)
 def test_examples_are_lines_with_the_outermost_names_and_other_spans_left_open():
     docs = list(examples(DATA / "ru.jsonl", "ru", make_doc_for("ru")))
     assert len(docs) == 4  # one per line of the two texts
@@ -28,6 +28,8 @@ def test_examples_are_lines_with_the_outermost_names_and_other_spans_left_open()
 @pytest.mark.models
 @pytest.mark.parametrize("lang", ["en", "ru"])
 def test_a_tiny_training_run_writes_a_tagger_that_loads(tmp_path, lang):
+    import spacy
+
     out = tmp_path / "tagger"
     out.mkdir()
     (out / "README.md").write_text("the model card", encoding="utf-8")
