@@ -124,3 +124,20 @@ def infobox_key_pattern(path: Path = INFOBOX_RELATIONS) -> tuple[re.Pattern[str]
     keys = {k.key.lower(): k for k in infobox_table(path)}
     alternatives = "|".join(re.escape(k).replace(r"\ ", "[ \u00a0]") for k in sorted(keys, key=len, reverse=True))
     return re.compile(INFOBOX_BULLET + f"(?P<key>{alternatives})", re.I), keys
+
+
+RELATION_TRIGGERS = MODELS / "relation_triggers.tsv"
+
+
+@lru_cache(maxsize=4)
+def trigger_words(path: Path = RELATION_TRIGGERS) -> dict[str, frozenset[str]]:
+    """The tree rules' words by group (models/relation_triggers.tsv: group, lang, lemma, relation, note)."""
+    groups: dict[str, set[str]] = {}
+    for number, line in enumerate(_lines(path, "the relation triggers"), 1):
+        if not line.strip() or line.startswith("#") or line.startswith("group\t"):
+            continue
+        fields = line.split("\t")
+        if len(fields) != 5 or fields[1] not in ("en", "ru") or not fields[0].strip() or not fields[2].strip():
+            raise ConfigError(f"{path}:{number}: expected group, lang (en|ru), lemma, relation, note")
+        groups.setdefault(fields[0].strip(), set()).add(fields[2].strip())
+    return {group: frozenset(words) for group, words in groups.items()}

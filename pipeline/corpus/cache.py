@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 from ..core.records import Document, Relation
-from ..core.resources import MODELS, en_tagger_path, infobox_keys, infobox_table, load_gazetteer
+from ..core.resources import MODELS, en_tagger_path, infobox_keys, infobox_table, load_gazetteer, trigger_words
 from ..core.settings import Settings
 from ..core.versions import versions
 
@@ -24,14 +24,15 @@ def extraction_key(settings: Settings, gazetteer: Path) -> str:
     The gazetteer counts by the names it looks for (and their labels): editing ids, display names or
     link-only "~" names changes linking, which always runs again, and re-extracts nothing. The infobox keys
     count too: the English tokenizer splits a key glued to its value, and a page whose lines use them has its
-    title named as an organisation; so do the relation keys and the pair classifier's weights, which shape the
-    relations kept with a record (`Cache.relations`), and the English name tagger's weights.
+    title named as an organisation; so do the relation keys, the trigger words and the pair classifier's weights,
+    which shape the relations kept with a record (`Cache.relations`), and the English name tagger's weights.
     """
     looked_for = sorted((e.label, lang, name) for e in load_gazetteer(gazetteer)
                         for lang, names in e.names.items() for name in names if not name.startswith("~"))
     payload = {"versions": versions(), "settings": settings.model_dump(mode="json", exclude={"gazetteer"}),
                "gazetteer": looked_for, "infobox_keys": infobox_keys(),  # the English tokenizer splits at them
                "infobox_relations": [(k.key, k.relation, k.label, k.role) for k in infobox_table()],
+               "relation_triggers": {group: sorted(words) for group, words in trigger_words().items()},
                "relation_weights": hashlib.sha256(RELATION_WEIGHTS.read_bytes()).hexdigest()
                if RELATION_WEIGHTS.exists() else None, "en_tagger": _tagger_digest(settings)}
     return hashlib.sha256(json.dumps(payload, sort_keys=True, ensure_ascii=False).encode()).hexdigest()

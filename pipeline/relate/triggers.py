@@ -1,69 +1,50 @@
 """The words the tree rules (relate/syntax_rules.py) read relations by: trigger lemmas per relation type in
-both languages, the kinds of organisation and place a word can name, and the names a rule must never take for a
-party to a relation (governing bodies, streets and buildings)."""
+both languages and the kinds of organisation and place a word can name (data: models/relation_triggers.tsv),
+and the names a rule must never take for a party to a relation (governing bodies, streets and buildings)."""
 
 import re
 
-# Trigger words (lemmas, both languages) by what they state.
-FOUND = {"found", "establish", "form", "create", "launch", "organise", "organize", "refound",
-         "основать", "создать", "учредить", "образовать", "организовать", "сформировать", "основываться",
-         "создаваться", "образоваться", "учреждать", "создавать", "основывать", "возникнуть", "появиться"}
-FOUNDING_EVENT = {"congress", "meeting", "conference", "assembly", "convention", "съезд", "собрание", "конференция"}
-FOUNDING_MARK = {"founding", "constituent", "inaugural", "учредительный"}
-FOUNDING_NOUN = {"foundation", "founding", "creation", "establishment", "formation", "основание", "создание",
-                 "учреждение", "образование"}
-MERGE = {"merge", "unite", "fuse", "amalgamate", "combine", "слиться", "объединиться", "влиться", "сливаться",
-         "объединяться"}
-MERGER = {"merger", "amalgamation", "fusion", "unification", "слияние", "объединение"}
-ABSORB = {"absorb", "поглотить", "поглощать"}
-ADMIT = {"admit", "accept", "принять", "принимать"}
-BELONG = {"belong", "входить", "состоять"}
-CAPITAL = {"capital", "столица"}
-JOIN = {"join", "enter", "accede", "rejoin", "вступить", "присоединиться", "вступать", "присоединяться", "войти"}
-LEAD_VERB = {"lead", "head", "chair", "возглавлять", "возглавить", "руководить", "возглавляться", "руководиться"}
-LEADER = {"leader", "chairman", "chairwoman", "chair", "head", "president", "secretary", "co-chair", "cochair",
-          "coordinator", "chief", "executive", "ceo", "director", "лидер", "председатель", "глава", "руководитель",
-          "сопредседатель", "секретарь", "президент", "координатор", "вождь", "директор", "гендиректор"}
-LEADERSHIP = {"leadership", "руководство"}  # "под руководством X", "under the leadership of X"
-BOARD = {"board", "правление", "совет", "council", "committee", "комитет", "директоров"}
-PUBLISH = {"publish", "issue", "print", "издавать", "выпускать", "издать", "выпустить"}
-ORGAN = {"newspaper", "organ", "magazine", "journal", "paper", "bulletin", "newsletter", "газета", "орган",
-         "журнал", "издание", "бюллетень"}
-SEAT = {"headquarter", "headquartered", "base", "based", "базироваться", "располагаться", "находиться",
-        "размещаться"}
-HEADQUARTERS = {"headquarters", "seat", "штаб-квартира", "резиденция"}
-BRANCH = {"branch", "chapter", "cell", "office", "отделение", "филиал", "ячейка", "организация", "офис",
-          "представительство", "representation"}
-MEMBER = {"member", "section", "affiliate", "part", "член", "секция", "участник", "часть", "депутат", "deputy"}
-ALLY = {"affiliate", "affiliated", "ally", "allied", "alliance", "союзник", "союз", "блок", "коалиция",
-        "аффилировать", "аффилированный", "аффилирован"}
-REGION = {"штат", "провинция", "графство", "область", "край", "республика", "округ", "state", "province", "county",
-          "region", "oblast"}
+from ..core.resources import trigger_words
+
+# Trigger words (lemmas, both languages) by what they state, and the word classes the rules use: kept as data
+# in models/relation_triggers.tsv (one row per lemma and group).
+_WORDS = trigger_words()
+FOUND = _WORDS["FOUND"]
+FOUNDING_EVENT = _WORDS["FOUNDING_EVENT"]
+FOUNDING_MARK = _WORDS["FOUNDING_MARK"]
+FOUNDING_NOUN = _WORDS["FOUNDING_NOUN"]
+MERGE = _WORDS["MERGE"]
+MERGER = _WORDS["MERGER"]
+ABSORB = _WORDS["ABSORB"]
+ADMIT = _WORDS["ADMIT"]
+BELONG = _WORDS["BELONG"]
+CAPITAL = _WORDS["CAPITAL"]
+JOIN = _WORDS["JOIN"]
+LEAD_VERB = _WORDS["LEAD_VERB"]
+LEADER = _WORDS["LEADER"]
+LEADERSHIP = _WORDS["LEADERSHIP"]  # "под руководством X", "under the leadership of X"
+BOARD = _WORDS["BOARD"]
+PUBLISH = _WORDS["PUBLISH"]
+ORGAN = _WORDS["ORGAN"]
+SEAT = _WORDS["SEAT"]
+HEADQUARTERS = _WORDS["HEADQUARTERS"]
+BRANCH = _WORDS["BRANCH"]
+MEMBER = _WORDS["MEMBER"]
+ALLY = _WORDS["ALLY"]
+REGION = _WORDS["REGION"]
 # Words for a place that a name is given ("в городе Росарио", "the city of Rosario"), whose modifiers are the
 # name's ("в городе Росарио в центральной части Аргентины").
-PLACE_KIND = REGION | {"город", "городок", "село", "деревня", "посёлок", "поселок", "столица", "остров", "река",
-                       "префектура", "автономия", "city", "town", "village", "capital", "island", "river",
-                       "prefecture", "suburb"}
+PLACE_KIND = REGION | _WORDS["PLACE_KIND"]
 # A whole that a thing is in by being part of it: "входит в состав X", "в центральной части Аргентины".
-WHOLE = {"состав", "структура", "часть", "part"}
-RUN_FOR = {"избираться", "выдвигаться", "баллотироваться"}  # "X избирается от партии Y"
-CANDIDACY = {"кандидат", "кандидатура", "номинация", "candidate", "nominee", "nomination"}
-PARTNER = {"ally", "partner", "союзник", "партнёр", "партнер"}
-MAIN_OFFICE = {"central", "main", "head", "центральный", "головной", "главный"}
-ENDED = {"прекратить", "dissolve", "самораспуститься", "cease", "ликвидировать"}
-KIND = {"party", "movement", "organization", "organisation", "group", "union", "league", "front", "federation",
-        "confederation", "association", "coalition", "bloc", "company", "society", "centre", "center", "city",
-        "town", "village", "region", "district", "партия", "движение", "организация", "объединение", "союз",
-        "фронт", "федерация", "конфедерация", "ассоциация", "коалиция", "блок", "компания", "общество", "центр",
-        "профсоюз", "группа", "фонд", "город", "село", "регион", "район", "область"}
-REFERENCE = {"party", "movement", "organization", "organisation", "group", "union", "league", "front",
-             "federation", "confederation", "association", "coalition", "bloc", "it", "its",
-             "партия", "движение", "организация", "конфедерация", "федерация"}
-COUNTRIES = {"russia", "russian federation", "ussr", "soviet union", "ukraine", "belarus", "kazakhstan", "россия",
-             "российская федерация", "ссср", "советский союз", "украина", "белоруссия", "беларусь", "казахстан",
-             "united states", "usa", "germany", "france", "united kingdom", "britain", "poland", "georgia",
-             "latvia", "lithuania", "estonia", "moldova", "armenia", "azerbaijan", "сша", "германия", "франция",
-             "великобритания", "польша", "грузия", "латвия", "литва", "эстония", "молдавия", "армения"}
+WHOLE = _WORDS["WHOLE"]
+RUN_FOR = _WORDS["RUN_FOR"]  # "X избирается от партии Y"
+CANDIDACY = _WORDS["CANDIDACY"]
+PARTNER = _WORDS["PARTNER"]
+MAIN_OFFICE = _WORDS["MAIN_OFFICE"]
+ENDED = _WORDS["ENDED"]
+KIND = _WORDS["KIND"]
+REFERENCE = _WORDS["REFERENCE"]
+COUNTRIES = _WORDS["COUNTRIES"]
 
 # Governing bodies of an organisation: "Председатель Центрального комитета" leads the party, not a body.
 GOVERNING_BODY = re.compile(r"(?i)^(?:центральн\w+ (?:совет|комитет)\w*|ЦК|исполком\w*|исполнительн\w+ комитет\w*|"

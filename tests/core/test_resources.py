@@ -64,3 +64,17 @@ def test_infobox_files_not_in_utf8_are_config_errors(tmp_path):
         infobox_keys(path)
     with pytest.raises(ConfigError, match=r"keys\.txt: cannot read the infobox relations: not UTF-8 text"):
         infobox_table(path)
+
+
+def test_the_trigger_lexicon_is_read_by_group_and_a_bad_line_is_named(tmp_path):
+    from pipeline.core.errors import ConfigError
+    from pipeline.core.resources import trigger_words
+
+    words = trigger_words()
+    assert {"основать", "found"} <= words["FOUND"] and "председатель" in words["LEADER"]
+    assert all(word == word.strip() and word for group in words.values() for word in group)
+    lexicon = tmp_path / "triggers.tsv"
+    lexicon.write_text("# a comment\ngroup\tlang\tlemma\trelation\tnote\nFOUND\ten\tset up\tfounded_on\t\n"
+                       "FOUND\tde\tgründen\tfounded_on\t\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"triggers\.tsv:4: expected group, lang \(en\|ru\), lemma"):
+        trigger_words(lexicon)
