@@ -23,6 +23,13 @@ _NUMBERED = re.compile(r"[ \t]*(?:[-•*–][ \t]+)?(?P<field>Leader|Affiliation
                        r"[ \t]*:[ \t]*(?P<value>.*)$", re.I)
 _LEADING_TITLE = re.compile(r"(?i)\b(?:president|chair\w*|co-?chair\w*|leader|head|secretary|coordinator|"
                             r"председател\w*|лидер\w*|руководител\w*|секретар\w*)")
+# "Key people: X (General Director), Y (CFO)": a person named under such a key leads the organisation only
+# when the title in brackets after the name is a leader's (a deputy's or vice-'s title is not)
+_PEOPLE_KEYS = {"key people", "ключевые фигуры", "ключевые лица"}
+_TOP_TITLE = re.compile(r"(?i)\s*\(\s*(?![^()]*\b(?:deputy|vice|acting|заместител\w*|вице|и\.\s?о\.))[^()]*?\b"
+                        r"(?:ceo|chief executive|general director|director general|managing director|president|"
+                        r"chair\w*|rector|head coach|генеральн\w+ директор\w*|президент\w*|председател\w*|"
+                        r"ректор\w*|главн\w+ тренер\w*)\b")
 _LEADER_KEY = InfoboxKey("Leader", "leader_of", "PER", "head")
 _AFFILIATION_KEY = InfoboxKey("Affiliation", "affiliated_with", "ORG", "tail")
 _NO_VALUE = {"none", "nil", "n/a", "нет", "отсутствует", "vacant", "вакантно"}
@@ -73,6 +80,8 @@ def infobox_relations(text: str, mentions: list[Mention]) -> Iterator[Relation]:
             lines_seen: set[int] = set()
             values = [v for v in values if not (text.count("\n", 0, v.start) in lines_seen
                                                 or lines_seen.add(text.count("\n", 0, v.start)))]
+        if line.key.key.lower() in _PEOPLE_KEYS:
+            values = [v for v in values if _TOP_TITLE.match(text, v.end, end)]
         for value in values:
             head, tail = (value, subject) if line.key.role == "head" else (subject, value)
             yield Relation(type=line.key.relation, head=head.id, tail=tail.id, evidence=evidence, pattern=name,

@@ -56,6 +56,41 @@ STATED = [
      [("Movement Against Illegal Immigration", "ORG"), ("Vladimir Basmanov", "PER"), ("Alexander Belov", "PER")], {},
      {("leader_of", "Vladimir Basmanov", "Movement Against Illegal Immigration"),
       ("leader_of", "Alexander Belov", "Movement Against Illegal Immigration")}),
+    # the keys of company, university and club pages
+    ("Volga Tractor Works\n- CEO: Pavel Orlov\n- Parent company: Uralmash Group\n- Subsidiaries: Volga Parts\n"
+     "- Publisher: Volga Media\n",
+     [("Volga Tractor Works", "ORG"), ("Pavel Orlov", "PER"), ("Uralmash Group", "ORG"), ("Volga Parts", "ORG"),
+      ("Volga Media", "ORG")], {},
+     {("leader_of", "Pavel Orlov", "Volga Tractor Works"), ("member_of", "Volga Tractor Works", "Uralmash Group"),
+      ("member_of", "Volga Parts", "Volga Tractor Works"), ("publishes", "Volga Media", "Volga Tractor Works")}),
+    ("Tomsk Polytechnic University\nEstablished 1896\nRector Elena Morozova\n",
+     [("Tomsk Polytechnic University", "ORG"), ("1896", "DATE"), ("Elena Morozova", "PER")],
+     {"1896": {"value": "1896"}},
+     {("founded_on", "Tomsk Polytechnic University", "1896"),
+      ("leader_of", "Elena Morozova", "Tomsk Polytechnic University")}),
+    ("FC Volga Kazan\nHead coach: Igor Belov\nLeague: Russian Football National League\n",
+     [("FC Volga Kazan", "ORG"), ("Igor Belov", "PER"), ("Russian Football National League", "ORG")], {},
+     {("leader_of", "Igor Belov", "FC Volga Kazan"),
+      ("member_of", "FC Volga Kazan", "Russian Football National League")}),
+    ("Сибирский механический завод\nГенеральный директор Олег Смирнов\nГод основания 1932\n"
+     "Материнская компания: Ростех\n",
+     [("Сибирский механический завод", "ORG"), ("Олег Смирнов", "PER"), ("1932", "DATE"), ("Ростех", "ORG")],
+     {"1932": {"value": "1932"}},
+     {("leader_of", "Олег Смирнов", "Сибирский механический завод"),
+      ("founded_on", "Сибирский механический завод", "1932"), ("member_of", "Сибирский механический завод", "Ростех")}),
+    # key people: only a leader's title in brackets makes a leader
+    ("Volga Tractor Works\nKey people Pavel Orlov (General Director), Anna Lis (CFO), Oleg Krot (Deputy General "
+     "Director)\n",
+     [("Volga Tractor Works", "ORG"), ("Pavel Orlov", "PER"), ("Anna Lis", "PER"), ("Oleg Krot", "PER")], {},
+     {("leader_of", "Pavel Orlov", "Volga Tractor Works")}),
+    ("Сибирский механический завод\nКлючевые фигуры Олег Смирнов (генеральный директор)\n"
+     "Ирина Кузнецова (главный бухгалтер)\nПётр Лавров (заместитель генерального директора)\n",
+     [("Сибирский механический завод", "ORG"), ("Олег Смирнов", "PER"), ("Ирина Кузнецова", "PER"),
+      ("Пётр Лавров", "PER")], {},
+     {("leader_of", "Олег Смирнов", "Сибирский механический завод")}),
+    ("Уральский горный университет\nРектор: Алексей Душин\n",
+     [("Уральский горный университет", "ORG"), ("Алексей Душин", "PER")], {},
+     {("leader_of", "Алексей Душин", "Уральский горный университет")}),
     # a table copied with its cell borders; the title line carries the native name too; "or" between two leaders
     ("Workers' League Рабочая лига | |\n---|---|\nLeader | Anna Petrova (disputed)[1] or Ivan Sidorov |\n"
      "| Headquarters | Kazan,Russia |\n| Newspaper | Workers' Voice |\n",
@@ -98,6 +133,10 @@ NOTHING = [
      [("Union of Right Forces", "ORG"), ("Yegor Gaidar", "PER"), ("Anatoly Chubais", "PER")], {}),
     ("People's Freedom Party\n- Merger: Peasant Party of Russia\n",  # a name the model cut short is not a value
      [("People's Freedom Party", "ORG"), ("Peasant Party", "ORG")], {}),
+    ("FC Volga Kazan\nLeague of Nations delegates visited the club in 1925.\n",  # a name that starts with a key
+     [("FC Volga Kazan", "ORG"), ("League of Nations", "ORG")], {}),
+    ("Volga Tractor Works\nPublisher Volga Media printed its history in 1990.\n",  # a sentence after the key
+     [("Volga Tractor Works", "ORG"), ("Volga Media", "ORG")], {}),
     ("It was a big day.\n- Leader: Sergei Udaltsov\n",  # no page title: no subject
      [("Sergei Udaltsov", "PER")], {}),
     ("Left Front\n- Leader: Collective leadership\n", [("Left Front", "ORG")], {}),  # no person named
