@@ -39,6 +39,7 @@ from .triggers import (
     LEAD_VERB,
     LEADER,
     LEADERSHIP,
+    LESSER_TITLE,
     MAIN_OFFICE,
     MEMBER,
     MERGE,
@@ -307,6 +308,8 @@ class _Reader:
         said_of += [j for role, j in self.s.arguments(i) if role in ("appos", "compound")
                     and self.s.tokens[j].i in self.s.mention_at]
         if lemma in LEADER:
+            if any(c.lemma in LESSER_TITLE for c in self.s.children(i, "amod", "compound")):
+                return  # "deputy chairman", "финансовый директор": another's title
             owned = owners + self.by_role(i, "compound")
             for j in list(owned):  # "Председатель правления «Газпрома»": the board's organisation
                 if j not in self.s.mention_at and self.s.tokens[j].lemma in BOARD:

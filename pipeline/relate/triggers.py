@@ -23,6 +23,7 @@ JOIN = _WORDS["JOIN"]
 LEAD_VERB = _WORDS["LEAD_VERB"]
 LEADER = _WORDS["LEADER"]
 LEADERSHIP = _WORDS["LEADERSHIP"]  # "под руководством X", "under the leadership of X"
+LESSER_TITLE = _WORDS["LESSER_TITLE"]  # "deputy chairman", "финансовый директор": not the organisation's head
 BOARD = _WORDS["BOARD"]
 PUBLISH = _WORDS["PUBLISH"]
 ORGAN = _WORDS["ORGAN"]

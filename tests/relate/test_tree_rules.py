@@ -64,3 +64,16 @@ def test_a_structure_states_the_relation(models, text, fact):
 ])
 def test_no_place_in_a_place(models, text):
     assert not {f for f in _stated(models, text) if f[0] == "located_in"}
+
+
+@pytest.mark.models
+@pytest.mark.parametrize("text, leader", [
+    ("Olga Rybina, the financial director of Severstal, presented the annual report.", None),
+    ("Ivan Petrov, the deputy chairman of Sibur, answered questions from reporters.", None),
+    ("Финансовый директор «Северстали» Ольга Рыбина представила годовой отчёт.", None),
+    ("Olga Rybina, the director of Severstal, presented the annual report.", ("Olga Rybina", "Severstal")),
+    ("Директор «Северстали» Ольга Рыбина представила годовой отчёт.", ("Ольга Рыбина", "Северсталь")),
+])
+def test_a_title_another_word_makes_lesser_leads_nothing(models, text, leader):
+    leads = {(head, tail) for kind, head, tail in _stated(models, text) if kind == "leader_of"}
+    assert leads == ({leader} if leader else set())
