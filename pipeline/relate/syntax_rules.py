@@ -27,6 +27,7 @@ from .triggers import (
     CANDIDACY,
     CAPITAL,
     COUNTRIES,
+    DISTRICT,
     ENDED,
     FOUND,
     FOUNDING_EVENT,
@@ -296,11 +297,23 @@ class _Reader:
         yield from self.emit("leader_of", people, orgs, "lead")
 
     def seat(self, i: int, orgs) -> Iterator[Relation]:
-        places = self.names(self.by_role(i, ("prep", "in"), ("prep", "в")), {"LOC"})
+        places = self.names(self._seat_words(self.by_role(i, ("prep", "in"), ("prep", "в"))), {"LOC"})
         cities = [p for p in places if p[0].normal.lower() not in COUNTRIES]
         countries = [p for p in places if p[0].normal.lower() in COUNTRIES]
         yield from self.emit("headquartered_in", orgs, cities, "based-in")
         yield from self.emit("located_in", orgs, countries, "based-in")
+
+    def _seat_words(self, indexes: list[int]) -> list[int]:
+        """Where a seat is said to be, a district of a city read as the city ("in the Kirovsky District of Samara",
+        "в Кировском районе Самары"); a district without its city is no seat."""
+        out = []
+        for j in indexes:
+            m = self.s.mention_at.get(j)
+            if m is not None and m.label == "LOC" and any(w in DISTRICT for w in m.normal.lower().split()):
+                out += self.by_role(j, ("prep", "of"), "gen")
+            else:
+                out.append(j)
+        return out
 
     def noun(self, i: int, lemma: str) -> Iterator[Relation]:
         owners = self.by_role(i, ("prep", "of"), "gen", "poss")
@@ -314,7 +327,13 @@ class _Reader:
             for j in list(owned):  # "Председатель правления «Газпрома»": the board's organisation
                 if j not in self.s.mention_at and self.s.tokens[j].lemma in BOARD:
                     owned += self.by_role(j, ("prep", "of"), "gen")
-            yield from self.emit("leader_of", self.names(said_of, {"PER"}), self.names(owned, {"ORG"}), "leader-of")
+            holders = self.names(said_of, {"PER"})
+            # "Председатель X, члены правления Y и Z": the names after another title are that title's
+            others = [c.start for c in self.s.children(i, "conj") if c.i not in self.s.mention_at
+                      and c.pos.startswith("NOUN") and c.start > self.s.tokens[i].start]
+            if others:
+                holders = [h for h in holders if h[0].start < min(others)]
+            yield from self.emit("leader_of", holders, self.names(owned, {"ORG"}), "leader-of")
         elif lemma in LEADERSHIP:  # "Под руководством Бориса Грызлова «Единая Россия» получила ..."
             verb = self.s.parent(i)
             if verb is not None and verb.pos.startswith("VERB"):

@@ -33,6 +33,7 @@ BRANCH = _WORDS["BRANCH"]
 MEMBER = _WORDS["MEMBER"]
 ALLY = _WORDS["ALLY"]
 REGION = _WORDS["REGION"]
+DISTRICT = _WORDS["DISTRICT"]  # a part of a city: "the Kirovsky District of Samara" is no seat of its own
 # Words for a place that a name is given ("в городе Росарио", "the city of Rosario"), whose modifiers are the
 # name's ("в городе Росарио в центральной части Аргентины").
 PLACE_KIND = REGION | _WORDS["PLACE_KIND"]

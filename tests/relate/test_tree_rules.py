@@ -77,3 +77,24 @@ def test_no_place_in_a_place(models, text):
 def test_a_title_another_word_makes_lesser_leads_nothing(models, text, leader):
     leads = {(head, tail) for kind, head, tail in _stated(models, text) if kind == "leader_of"}
     assert leads == ({leader} if leader else set())
+
+
+@pytest.mark.models
+@pytest.mark.parametrize("text, seats", [
+    ("Volga Tractor Works is headquartered in the Kirovsky District of Samara.", {("Volga Tractor Works", "Samara")}),
+    ("Штаб-квартира компании «Волжский тракторный завод» находится в Кировском районе Самары.",
+     {("Волжский тракторный завод", "Самара")}),
+])
+def test_a_seat_is_a_city_not_a_district_of_it(models, text, seats):
+    assert {(head, tail) for kind, head, tail in _stated(models, text) if kind == "headquartered_in"} == seats
+
+
+@pytest.mark.models
+@pytest.mark.parametrize("text, leaders", [
+    ("Председатель правления «Сибура» Иван Петров, члены правления Анна Лис и Олег Крот подписали договор.",
+     {("Иван Петров", "Сибур")}),  # the names after another title are that title's
+    ("Сопредседатели движения «Солидарность» Иван Петров и Анна Лис провели пресс-конференцию.",
+     {("Иван Петров", "Солидарность"), ("Анна Лис", "Солидарность")}),  # a title for each
+])
+def test_a_leader_s_title_goes_with_its_own_names(models, text, leaders):
+    assert {(head, tail) for kind, head, tail in _stated(models, text) if kind == "leader_of"} == leaders
