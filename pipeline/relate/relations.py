@@ -190,6 +190,10 @@ _PLACE_WITHIN = re.compile(r"(?i)\b(?:лес|бор|роща|озер|рек[а�
                            r"forest|lake|river|district|village|town)")
 
 
+_CONTINENTS = {"europe", "asia", "eurasia", "africa", "north america", "south america", "america", "oceania",
+               "европа", "азия", "евразия", "африка", "северная америка", "южная америка", "америка", "океания"}
+
+
 def _valid(rel: Relation, by_id: dict[str, Mention]) -> bool:
     head, tail = by_id[rel.head], by_id[rel.tail]
     heads, tails = SIGNATURE[rel.type]
@@ -201,6 +205,9 @@ def _valid(rel: Relation, by_id: dict[str, Mention]) -> bool:
         return False  # "в Москве, на Сретенском бульваре": the city is the seat, the street its address
     if rel.type == "headquartered_in" and tail.normal.lower() in COUNTRIES:
         return False  # a seat is a city; an organisation in a country is located_in it
+    if rel.type == "located_in" and head.label == "LOC" and head.normal.lower() in COUNTRIES \
+            and tail.normal.lower() not in COUNTRIES and tail.normal.lower() not in _CONTINENTS:
+        return False  # a country lies in no city or region of its own ("Россия, Москва" is an address, read back)
     if rel.pattern == "ru:в-области" and not _PLACE_WITHIN.search(head.normal):
         return False  # "из Донецка в Москву", "посольство Японии в Лаосе": not one place inside another
     if rel.pattern == "alias:acronym" and len(head.text) < 3:

@@ -3,6 +3,8 @@ organisation, what is refused, and how facts merge evidence across documents."""
 
 from __future__ import annotations
 
+import pytest
+
 from pipeline.relate.facts import FactCollector
 from pipeline.relate.relations import extract_relations
 
@@ -96,3 +98,19 @@ def test_alias_relations_stay_in_documents_and_make_no_fact():
     collector = FactCollector()
     collector.add(doc)
     assert collector.facts() == []
+
+
+@pytest.mark.parametrize("head, tail, kept", [
+    ("Россия", "Москва", False),  # a country lies in no city of its own
+    ("Russia", "Tver Oblast", False),
+    ("Moscow", "Russia", True),
+    ("Russia", "Europe", True),  # a continent holds it
+    ("Kazakhstan", "Asia", True),
+])
+def test_a_country_is_located_in_no_city_or_region(head, tail, kept):
+    from pipeline.core.records import Relation
+    from pipeline.relate.relations import _valid
+
+    doc = record(f"{head}, {tail}.", [(head, "LOC"), (tail, "LOC")])
+    relation = Relation(type="located_in", head="m1", tail="m2", evidence=(0, len(doc.text)), pattern="located:comma")
+    assert _valid(relation, {m.id: m for m in doc.mentions}) is kept
