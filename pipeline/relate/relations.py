@@ -13,7 +13,7 @@ from .classifier import classify_pairs
 from .infobox import infobox_relations
 from .patterns import PATTERNS, Pattern
 from .syntax_rules import tree_relations
-from .triggers import COUNTRIES, FACILITY, GOVERNING_BODY
+from .triggers import COUNTRIES, FACILITY, FORMER_UNION, GOVERNING_BODY
 
 # What each relation type takes as head and tail (contract table).
 SIGNATURE = {
@@ -69,11 +69,14 @@ def extract_relations(document: Document, sentences: list[tuple[int, int]]) -> l
                     found.setdefault((rel.type, rel.head, rel.tail), rel)
     for rel in _aliases(document.text, mentions, units):
         found.setdefault((rel.type, rel.head, rel.tail), rel)
-    if any(m.lang == "ru" for m in mentions):  # the pair classifier learnt from Russian news (models/relation_pairs.md)
-        paired = _paired(found)
-        for rel in classify_pairs(document, sentences, lang="ru"):
-            if not _stated(paired, rel):
-                found[(rel.type, rel.head, rel.tail)] = rel
+    # the pair classifiers: Russian learnt from NEREL news (models/relation_pairs.md), English from Wikipedia
+    # (Re-DocRED, models/relation_pairs_en.md); each reads only pairs of two names in its language
+    paired = _paired(found)
+    for language in ("ru", "en"):
+        if any(m.lang == language for m in mentions):
+            for rel in classify_pairs(document, sentences, lang=language):
+                if not _stated(paired, rel):
+                    found[(rel.type, rel.head, rel.tail)] = rel
     by_id = {m.id: m for m in mentions}
     return sorted((r for r in found.values() if _valid(r, by_id)),
                   key=lambda r: (by_id[r.head].start, r.type, by_id[r.tail].start))
@@ -206,8 +209,9 @@ def _valid(rel: Relation, by_id: dict[str, Mention]) -> bool:
     if rel.type == "headquartered_in" and tail.normal.lower() in COUNTRIES:
         return False  # a seat is a city; an organisation in a country is located_in it
     if rel.type == "located_in" and head.label == "LOC" and head.normal.lower() in COUNTRIES \
-            and tail.normal.lower() not in COUNTRIES and tail.normal.lower() not in _CONTINENTS:
-        return False  # a country lies in no city or region of its own ("Россия, Москва" is an address, read back)
+            and tail.normal.lower() not in FORMER_UNION and tail.normal.lower() not in _CONTINENTS:
+        return False  # a country lies in no city, region or other country ("Россия, Москва" is an address read
+        # back, "Armenia, Austria, Azerbaijan" a list), only in a continent or a former union of states
     if rel.pattern == "ru:в-области" and not _PLACE_WITHIN.search(head.normal):
         return False  # "из Донецка в Москву", "посольство Японии в Лаосе": not one place inside another
     if rel.pattern == "alias:acronym" and len(head.text) < 3:

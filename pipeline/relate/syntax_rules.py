@@ -41,6 +41,7 @@ from .triggers import (
     LEADER,
     LEADERSHIP,
     LESSER_TITLE,
+    LOCATE,
     MAIN_OFFICE,
     MEMBER,
     MERGE,
@@ -59,7 +60,7 @@ _NOUN_TRIGGERS = frozenset().union(LEADER, LEADERSHIP, ORGAN, HEADQUARTERS, ("of
                                    CANDIDACY, CAPITAL, PARTNER, ALLY, FOUNDING_EVENT, FOUNDING_NOUN, KIND)
 # The lemmas `_Reader.read` reads as a verb's (any other verb states none): a verb rule added there adds its lemmas
 _VERB_TRIGGERS = frozenset().union(FOUND, MERGE, JOIN, ADMIT, ABSORB, BELONG, RUN_FOR, LEAD_VERB, PUBLISH, SEAT, ALLY,
-                                   ("come", "sign", "sit", "put"))
+                                   LOCATE, ("come", "sign", "sit", "put"))
 _TRIGGERS = _NOUN_TRIGGERS | _VERB_TRIGGERS
 _SURE = 0.85
 _IMPLICIT = 0.7
@@ -182,12 +183,16 @@ class _Reader:
                 yield from self.emit("publishes", self.names(self.by_role(i, "subj", "agent"), {"ORG"}),
                                      self.names(self.by_role(i, "obj", "patient"), {"ORG"}), "publish")
             if lemma in SEAT:
-                yield from self.seat(i, self.names(self.by_role(i, "subj", "patient") or self._described(i),
+                yield from self.seat(i, self.names(self.by_role(i, "subj", "patient") or self._participle_of(i),
                                                    {"ORG"}))
                 if t.dep == "amod" and i > 1 and self.s.tokens[i - 1].lemma == "-":  # "the Yekaterinburg-based X"
                     place = self.names([i - 2], {"LOC"})
                     yield from self.emit("headquartered_in", self.names(self._described(i), {"ORG"}), place,
                                          "based")
+            if lemma in LOCATE:  # "X is a university located in Y", "X расположен в Y"
+                things = self.names(self.by_role(i, "subj", "patient") or self._participle_of(i), {"ORG", "LOC"})
+                places = self.names(self._seat_words(self.by_role(i, ("prep", "in"), ("prep", "в"))), {"LOC"})
+                yield from self.emit("located_in", things, places, "located-in")
             if lemma in ALLY and pos in ("VERB", "ADJ"):
                 yield from self.emit("affiliated_with", self.names(self.by_role(i, "subj", "patient")
                                                                    or self._described(i), {"ORG"}),
@@ -232,6 +237,15 @@ class _Reader:
 
     def _described(self, i: int) -> list[int]:
         return self.s.clause_subject(i)
+
+    def _participle_of(self, i: int) -> list[int]:
+        """What a participle is said of: the noun it describes, and when that noun is no name but a predicate
+        ("X is a university located in Y", "X, a company based in Y"), the name the noun is said of."""
+        described = self._described(i)
+        if self.s.tokens[i].dep in ("acl", "amod") and described \
+                and not any(j in self.s.mention_at for j in described):
+            return [k for j in described for k in (self.s.clause_subject(j) or [j])]
+        return described
 
     def founded(self, i: int) -> Iterator[Relation]:
         t = self.s.tokens[i]

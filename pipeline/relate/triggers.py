@@ -28,6 +28,7 @@ BOARD = _WORDS["BOARD"]
 PUBLISH = _WORDS["PUBLISH"]
 ORGAN = _WORDS["ORGAN"]
 SEAT = _WORDS["SEAT"]
+LOCATE = _WORDS["LOCATE"]  # "a university located in Perm Krai": located_in, not a seat
 HEADQUARTERS = _WORDS["HEADQUARTERS"]
 BRANCH = _WORDS["BRANCH"]
 MEMBER = _WORDS["MEMBER"]
@@ -47,6 +48,7 @@ ENDED = _WORDS["ENDED"]
 KIND = _WORDS["KIND"]
 REFERENCE = _WORDS["REFERENCE"]
 COUNTRIES = _WORDS["COUNTRIES"]
+FORMER_UNION = _WORDS["FORMER_UNION"]  # "Estonia ... in the Soviet Union": the only country a country lies in
 
 # Governing bodies of an organisation: "Председатель Центрального комитета" leads the party, not a body.
 GOVERNING_BODY = re.compile(r"(?i)^(?:центральн\w+ (?:совет|комитет)\w*|ЦК|исполком\w*|исполнительн\w+ комитет\w*|"

@@ -106,6 +106,10 @@ def test_alias_relations_stay_in_documents_and_make_no_fact():
     ("Moscow", "Russia", True),
     ("Russia", "Europe", True),  # a continent holds it
     ("Kazakhstan", "Asia", True),
+    ("Armenia", "Uzbekistan", False),  # nor in another country: "Armenia, Austria, Uzbekistan" is a list
+    ("Литва", "Польша", False),
+    ("Estonia", "Soviet Union", True),  # a former union of states did hold it
+    ("Латвия", "СССР", True),
 ])
 def test_a_country_is_located_in_no_city_or_region(head, tail, kept):
     from pipeline.core.records import Relation

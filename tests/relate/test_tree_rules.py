@@ -51,6 +51,12 @@ def _stated(models, text: str) -> set[tuple[str, str, str]]:
     # a line that ends in a colon is parsed apart from the sentence on the next line
     ("В официальном некрологе говорится:\nЛи Пэн был превосходным членом Коммунистической партии Китая.",
      ("member_of", "Ли Пэн", "Коммунистическая партия Китая")),
+    # located (not based): where a thing lies, said of it or of the predicate noun it is
+    ("The Northern Institute of Mining is a public research university located in Perm Krai.",
+     ("located_in", "Northern Institute of Mining", "Perm Krai")),
+    ("Северный горный институт расположен в Пермском крае.",
+     ("located_in", "Северный горный институт", "Пермский край")),
+    ("Kama Steel is a steel company based in Chusovoy.", ("headquartered_in", "Kama Steel", "Chusovoy")),
 ])
 def test_a_structure_states_the_relation(models, text, fact):
     assert fact in _stated(models, text)
@@ -98,3 +104,13 @@ def test_a_seat_is_a_city_not_a_district_of_it(models, text, seats):
 ])
 def test_a_leader_s_title_goes_with_its_own_names(models, text, leaders):
     assert {(head, tail) for kind, head, tail in _stated(models, text) if kind == "leader_of"} == leaders
+
+
+@pytest.mark.models
+@pytest.mark.parametrize("text", [
+    "A company based in Chusovoy bought Kama Steel last year.",  # the participle describes another company
+    "The festival located in a park of Kazan drew large crowds to Gorky Park.",
+])
+def test_a_participle_speaks_of_its_noun_not_of_the_sentence(models, text):
+    assert not {fact for fact in _stated(models, text) if fact[0] in ("located_in", "headquartered_in")
+                and fact[1] in ("Kama Steel", "Gorky Park")}
