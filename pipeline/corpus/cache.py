@@ -15,7 +15,7 @@ from ..core.settings import Settings
 from ..core.versions import versions
 
 FILE_NAME = ".pipeline-cache.sqlite"
-RELATION_WEIGHTS = MODELS / "relation_pairs.json"
+RELATION_WEIGHTS = (MODELS / "relation_pairs.json", MODELS / "relation_pairs_en.json")
 
 
 def extraction_key(settings: Settings, gazetteer: Path) -> str:
@@ -33,8 +33,8 @@ def extraction_key(settings: Settings, gazetteer: Path) -> str:
                "gazetteer": looked_for, "infobox_keys": infobox_keys(),  # the English tokenizer splits at them
                "infobox_relations": [(k.key, k.relation, k.label, k.role) for k in infobox_table()],
                "relation_triggers": {group: sorted(words) for group, words in trigger_words().items()},
-               "relation_weights": hashlib.sha256(RELATION_WEIGHTS.read_bytes()).hexdigest()
-               if RELATION_WEIGHTS.exists() else None, "en_tagger": _tagger_digest(settings)}
+               "relation_weights": [hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else None
+                                    for path in RELATION_WEIGHTS], "en_tagger": _tagger_digest(settings)}
     return hashlib.sha256(json.dumps(payload, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 
 

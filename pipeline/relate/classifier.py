@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from functools import cache, lru_cache
 from pathlib import Path
@@ -14,10 +15,11 @@ from typing import Protocol
 from ..core.errors import ConfigError
 from ..core.names import FUNCTION_WORDS, initials
 from ..core.records import Document, Relation
-from ..core.resources import MODELS
+from ..core.resources import MODELS, trigger_words
 
-FEATURE_VERSION = 1
-DEFAULT_WEIGHTS = MODELS / "relation_pairs.json"
+FEATURE_VERSION = 2
+DEFAULT_WEIGHTS = MODELS / "relation_pairs.json"  # Russian: NEREL (models/relation_pairs.md)
+ENGLISH_WEIGHTS = MODELS / "relation_pairs_en.json"  # English: Re-DocRED (models/relation_pairs_en.md)
 PATTERN = "model:relation_pairs"
 NONE = "none"
 # (head label, tail label) -> the types such an ordered pair can have; PER pairs are never asked about
@@ -31,6 +33,8 @@ _CONTEXT = 80  # characters read around the pair for the two words before and af
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 _SHORT_NAME = re.compile(r"[A-ZА-ЯЁ][A-ZА-ЯЁа-яёa-z]{1,14}")
+_PATH_WORDS = 4  # a dependency path through at most this many words between the names is also read word by word
+Tree = Sequence[Sequence]  # [[start, end, lemma, pos, dep, head], ...], as pipeline.extract.syntax stores it
 
 
 class Span(Protocol):
@@ -88,10 +92,10 @@ class PairClassifier:
         return {c: e / total for c, e in zip(self.classes, exp)}
 
 
-@lru_cache(maxsize=1)
-def default_classifier() -> PairClassifier:
-    """The shipped model, read once per process."""
-    return PairClassifier.load(DEFAULT_WEIGHTS)
+@lru_cache(maxsize=2)
+def default_classifier(lang: str = "ru") -> PairClassifier:
+    """The shipped model of a language, read once per process."""
+    return PairClassifier.load(ENGLISH_WEIGHTS if lang == "en" else DEFAULT_WEIGHTS)
 
 
 def classify_pairs(document: Document, sentences: list[tuple[int, int]],
@@ -99,12 +103,14 @@ def classify_pairs(document: Document, sentences: list[tuple[int, int]],
     """Relations between names of one sentence whose model probability reaches the class threshold; of a pair
     given a relation both ways ("в Наньпине провинции Фуцзянь" read as either place in the other), only the
     likelier direction. With `lang`, only pairs of two names in that language are scored (the others still
-    count as names between)."""
-    classifier = classifier or default_classifier()
+    count as names between), by that language's shipped model unless one is given. The sentences' dependency
+    trees (document._syntax) give the path features."""
+    classifier = classifier or default_classifier(lang or "ru")
     mentions = sorted(document.mentions, key=lambda m: (m.start, -m.end))
     keep = None if lang is None else [m.lang == lang for m in mentions]
     best: dict[frozenset, tuple[float, Relation]] = {}
-    for head, tail, unit, kind, p in score_pairs(document.text, mentions, sentences, classifier, keep):
+    for head, tail, unit, kind, p in score_pairs(document.text, mentions, sentences, classifier, keep,
+                                                 document._syntax):
         if p >= max(classifier.thresholds.get(kind, 1.01), classifier.floor):
             pair = frozenset((head, tail))
             if pair not in best or p > best[pair][0]:
@@ -114,12 +120,13 @@ def classify_pairs(document: Document, sentences: list[tuple[int, int]],
 
 
 def score_pairs(text: str, spans: Sequence[Span], sentences: list[tuple[int, int]], classifier: PairClassifier,
-                keep: Sequence[bool] | None = None) -> list[tuple[int, int, tuple[int, int], str, float]]:
+                keep: Sequence[bool] | None = None, trees: Sequence[Tree] = ()
+                ) -> list[tuple[int, int, tuple[int, int], str, float]]:
     """(head index, tail index, unit, type, probability) of the likeliest type of every candidate pair
     (spans sorted by start; with `keep`, only pairs of two kept spans); an undirected type is given once per
     pair, head = the later name."""
     best: dict[tuple, tuple[int, int, tuple[int, int], str, float]] = {}
-    for h, t, unit, features in candidate_features(text, spans, sentences, keep):
+    for h, t, unit, features in candidate_features(text, spans, sentences, keep, trees):
         probs = classifier.probabilities(features)
         allowed = PAIR_TYPES[(spans[h].label, spans[t].label)]
         kind = max(allowed, key=lambda k: probs.get(k, 0.0))
@@ -151,10 +158,14 @@ def units(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def candidate_features(text: str, spans: Sequence[Span], sentences: list[tuple[int, int]],
-                       keep: Sequence[bool] | None = None) -> Iterator[tuple[int, int, tuple[int, int], list[str]]]:
+                       keep: Sequence[bool] | None = None, trees: Sequence[Tree] = ()
+                       ) -> Iterator[tuple[int, int, tuple[int, int], list[str]]]:
     """(head index, tail index, unit, features) for every ordered pair of names in one unit whose labels
     fit a type; overlapping or nested spans are never paired. `spans` must be sorted by start. With `keep`,
-    a pair with a span not kept is skipped after the cap per unit (so the pairs kept are scored as without it)."""
+    a pair with a span not kept is skipped after the cap per unit (so the pairs kept are scored as without it).
+    `trees` (sorted by start) give the dependency path between the two names where one tree holds both."""
+    tree_starts = [tree[0][0] for tree in trees if tree]
+    trees = [tree for tree in trees if tree]
     position = 0
     context: dict[tuple, list[str]] = {}  # the words before or after a name in a unit: the same in all its pairs
     for unit in units(text, sentences):
@@ -169,9 +180,15 @@ def candidate_features(text: str, spans: Sequence[Span], sentences: list[tuple[i
         pairs = [(a, b) for a in inside for b in inside
                  if a != b and (spans[a].label, spans[b].label) in PAIR_TYPES
                  and (spans[a].end <= spans[b].start or spans[b].end <= spans[a].start)]
+        roots: dict[tuple[int, int], int | None] = {}  # (tree, span) -> the span's head word on that tree
         for a, b in pairs[:MAX_PAIRS_PER_UNIT]:
             if keep is None or (keep[a] and keep[b]):
-                yield a, b, unit, pair_features(text, spans, a, b, unit, inside, context)
+                features = pair_features(text, spans, a, b, unit, inside, context)
+                lo, hi = min(spans[a].start, spans[b].start), max(spans[a].end, spans[b].end)
+                k = bisect_right(tree_starts, lo) - 1
+                if k >= 0 and hi <= trees[k][-1][1]:
+                    features += path_features(trees[k], k, spans, a, b, roots, features[0][5:])
+                yield a, b, unit, features
 
 
 def pair_features(text: str, spans: Sequence[Span], head: int, tail: int, unit: tuple[int, int],
@@ -201,6 +218,10 @@ def pair_features(text: str, spans: Sequence[Span], head: int, tail: int, unit: 
         f += [f"w1={words[0]}", f"wl={words[-1]}"]
     if len(words) <= 3:
         f.append("ws=" + " ".join(words))
+        # the short gap with which of the two is a country: "Перми, Россия", "Oslo (Norway)" state a place in a
+        # country; "Россия, Пермь" is an address read the other way, "Chile, Peru" a list
+        f.append(f"wsc={'C' if is_country(first.text) else '-'}{'C' if is_country(second.text) else '-'}="
+                 + " ".join(words))
     f += [f"ml={s.label}" for s in between]
     f += [f"mh={s.label}" for s in between if s.label in (h.label, t.label)][:1]
     f += [f"b={w}" for w in before] + [f"a={w}" for w in after]
@@ -218,6 +239,69 @@ def pair_features(text: str, spans: Sequence[Span], head: int, tail: int, unit: 
     return ["pair=" + pair] + f + [f"{pair}|{x}" for x in f]
 
 
+def path_features(tree: Tree, number: int, spans: Sequence[Span], head: int, tail: int,
+                  roots: dict[tuple[int, int], int | None], pair: str) -> list[str]:
+    """The dependency path between the two names' head words on one tree: its labels (up from the head's
+    name, down to the tail's), the words on it (lemmas, and the trigger-word groups of
+    models/relation_triggers.tsv they belong to, which carry the lexicon to words training never saw), the
+    word where the two branches meet; each also joined with the labels. `roots` keeps head words found."""
+    ends = []
+    for i in (head, tail):
+        if (number, i) not in roots:
+            roots[(number, i)] = _head_word(tree, spans[i].start, spans[i].end)
+        ends.append(roots[(number, i)])
+    if None in ends or ends[0] == ends[1]:
+        return ["path=none", f"{pair}|path=none"]
+    up, down = _ancestors(tree, ends[0]), _ancestors(tree, ends[1])
+    common = next((i for i in up if i in set(down)), None)
+    if common is None:
+        return ["path=none", f"{pair}|path=none"]
+    rising, falling = up[:up.index(common)], down[:down.index(common)]
+    labels = [f"{tree[i][4]}^" for i in rising] + [f"v{tree[i][4]}" for i in reversed(falling)]
+    middle = rising[1:] + ([common] if common not in ends else []) + list(reversed(falling[1:]))
+    lemmas = [str(tree[i][2]).lower() for i in middle]
+    groups = _groups()
+    f = [f"dl={_bucket(len(labels))}", "dp=" + (" ".join(labels) if len(labels) <= 6 else "long")]
+    if len(middle) <= _PATH_WORDS:
+        f.append("dpw=" + " ".join(f"{x}" for x in labels[:1] + lemmas + labels[-1:]))
+    f += [f"dw={w}" for w in dict.fromkeys(lemmas)]
+    f += [f"dg={g}" for g in sorted({g for w in lemmas for g in groups.get(w, ())})]
+    if common not in ends:
+        f.append(f"top={str(tree[common][2]).lower()}")
+    else:
+        f.append("top=" + ("head" if common == ends[0] else "tail"))
+    return f + [f"{pair}|{x}" for x in f]
+
+
+def _head_word(tree: Tree, start: int, end: int) -> int | None:
+    """The word of a name the rest of the tree holds it by: one whose head lies outside the name, a noun if
+    there is one (as pipeline.relate.tree finds it)."""
+    inside = [i for i, row in enumerate(tree) if start <= row[0] and row[1] <= end]
+    outer = [i for i in inside if tree[i][5] < 0 or tree[i][5] not in inside]
+    nouns = [i for i in outer if str(tree[i][3]).split(":")[0] in ("NOUN", "PROPN", "NUM", "X")]
+    return (nouns or outer or inside or [None])[0]
+
+
+def _ancestors(tree: Tree, i: int) -> list[int]:
+    """Word i and the words above it up to the root (a cycle, which a parser never makes, stops the walk)."""
+    out, seen = [i], {i}
+    while 0 <= tree[i][5] < len(tree) and tree[i][5] not in seen:
+        i = tree[i][5]
+        out.append(i)
+        seen.add(i)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _groups() -> dict[str, tuple[str, ...]]:
+    """Lemma -> the trigger-word groups it stands in (both languages; a group is one language's or both)."""
+    out: dict[str, list[str]] = {}
+    for group, words in trigger_words().items():
+        for w in words:
+            out.setdefault(w, []).append(group)
+    return {w: tuple(sorted(gs)) for w, gs in out.items()}
+
+
 @lru_cache(maxsize=100_000)
 def _name_features(text: str) -> tuple[str, ...]:
     """A name's own features (a name stands in many pairs: they are read once)."""
@@ -229,7 +313,36 @@ def _name_features(text: str) -> tuple[str, ...]:
         out.append("caps")
     if re.search("[A-Za-z]", text) and not re.search("[А-Яа-яЁё]", text):
         out.append("latin")
+    if is_country(text):
+        out.append("country")
     return tuple(out)
+
+
+_VOWEL_END = re.compile(r"[аяоеёиыйьуюaeiouy]$")
+
+
+def is_country(text: str) -> bool:
+    """Whether a name is a country's (COUNTRIES in models/relation_triggers.tsv), a Russian one in any case:
+    the name's last word may end in up to two letters more than its entry's stem ("России",
+    "Россией" of "россия"; "Казахстана" of "казахстан")."""
+    words = text.lower().replace("ё", "е").replace("the ", "", 1 if text.lower().startswith("the ") else 0).split()
+    if not words or len(words) > 5:
+        return False
+    head, last = words[:-1], words[-1]
+    keys = _country_keys()
+    cuts = range(3) if re.search("[а-я]$", last) else range(1)  # Russian endings; an English name is as written
+    return any(" ".join(head + [last[:len(last) - k]]) in keys for k in cuts if len(last) - k >= 3)
+
+
+@lru_cache(maxsize=1)
+def _country_keys() -> frozenset[str]:
+    """Every country entry, and a Cyrillic one also without its final vowel ("росси" of "россия")."""
+    out = set()
+    for name in trigger_words().get("COUNTRIES", ()):
+        out.add(name)
+        if re.search("[а-я]$", name) and _VOWEL_END.search(name):
+            out.add(name[:-1])
+    return frozenset(out)
 
 
 def _alias_features(a: str, b: str) -> list[str]:

@@ -59,6 +59,7 @@ class Sample:
     sentences: list[tuple[int, int]]
     gold: set[Key]
     nested: set[tuple[int, int]] = field(default_factory=set)  # spans of gold names inside other gold names
+    trees: list = field(default_factory=list)  # the pipeline's dependency trees of the text (path features)
 
 
 @dataclass
@@ -133,26 +134,31 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return [(s.start, s.stop) for s in sentenize(text)]
 
 
-def predicted_samples(gold_docs: list[dict], log=lambda message: None) -> list[Sample]:
-    """The gold documents with the pipeline's own mentions and sentences in place of the gold names (extraction
-    only: neither linking nor relations, so no weights file is needed to train a new one)."""
+def pipeline_samples(gold_docs: list[dict], log=lambda message: None) -> tuple[list[Sample], list[Sample]]:
+    """Each gold document twice, both with the pipeline's sentences and dependency trees: once with the gold
+    names, once with the pipeline's own mentions in their place (extraction only: neither linking nor
+    relations, so no weights file is needed to train a new one)."""
     from .. import load_models
     from ..core.records import Meta
     from ..corpus.flow import extract_document
     from ..ingest.read import InputDocument
 
-    pipelines, out = load_models(), []
+    pipelines, gold_out, pred_out = load_models(), [], []
     for number, doc in enumerate(gold_docs, 1):
         lang = doc.get("lang") if doc.get("lang") in ("en", "ru") else None
         record = extract_document(pipelines, InputDocument(id=doc["id"], path=doc["id"], sha256="", text=doc["text"],
                                                            meta=Meta(lang=lang, published=doc.get("dct") or None)))
+        gold = gold_sample(doc, sentences=record._sentences)
+        gold.trees = record._syntax
         sample = gold_sample(doc, sentences=record._sentences)
+        sample.trees = record._syntax
         sample.names = sorted((Name(m.start, m.end, m.label, m.text) for m in record.mentions),
                               key=lambda n: (n.start, -n.end))
-        out.append(sample)
+        gold_out.append(gold)
+        pred_out.append(sample)
         if number % 100 == 0:
             log(f"  {number}/{len(gold_docs)} documents\n")
-    return out
+    return gold_out, pred_out
 
 
 def examples(samples: Iterable[Sample]) -> tuple[list[list[str]], list[str]]:
@@ -160,14 +166,28 @@ def examples(samples: Iterable[Sample]) -> tuple[list[list[str]], list[str]]:
     a pair whose names only partly cover a gold relation's arguments (a name cut short) is left out."""
     features, labels = [], []
     for s in samples:
-        for h, t, _, f in candidate_features(s.text, s.names, s.sentences):
+        stated = _stated_names(s)
+        for h, t, _, f in candidate_features(s.text, s.names, s.sentences, trees=s.trees):
             head, tail = s.names[h], s.names[t]
             kinds = [k for k in PAIR_TYPES[(head.label, tail.label)] if relation_key(k, head, tail) in s.gold]
-            if not kinds and _partly_gold(head, tail, s.gold):
+            if not kinds and (_partly_gold(head, tail, s.gold) or (head.text, tail.text) in stated):
                 continue
             features.append(f)
             labels.append(kinds[0] if kinds else NONE)
     return features, labels
+
+
+def _stated_names(sample: Sample) -> set[tuple[str, str]]:
+    """The (head, tail) name texts of the gold relations, both ways: another pair of the same two names (Re-DocRED
+    marks a relation only in the sentences its annotators gave as evidence) is no example of "none"."""
+    spans = {(n.start, n.end, n.label): n.text for n in sample.names}
+    texts = {(start, end): sample.text[start:end] for _, (start, end, _l), _t in sample.gold} | {
+        (start, end): sample.text[start:end] for _, _h, (start, end, _l) in sample.gold}
+    out = set()
+    for _, a, b in sample.gold:
+        pair = (spans.get(a, texts[a[:2]]), spans.get(b, texts[b[:2]]))
+        out |= {pair, pair[::-1]}
+    return out
 
 
 def _partly_gold(head: Name, tail: Name, gold: set[Key]) -> bool:
@@ -220,7 +240,7 @@ def scored(samples: Iterable[Sample], classifier: PairClassifier) -> tuple[dict[
     gold: Counter = Counter()
     for s in samples:
         gold.update(k[0] for k in s.gold)
-        for h, t, _, kind, p in score_pairs(s.text, s.names, s.sentences, classifier):
+        for h, t, _, kind, p in score_pairs(s.text, s.names, s.sentences, classifier, trees=s.trees):
             head, tail = s.names[h], s.names[t]
             if (head.start, head.end) in s.nested or (tail.start, tail.end) in s.nested:
                 continue
@@ -292,27 +312,31 @@ def format_scores(title: str, scores: dict[str, dict]) -> str:
 def train(train_docs: list[dict], dev_docs: list[dict], settings: TrainSettings, use_pipeline: bool = False,
           log=lambda message: None) -> tuple[PairClassifier, dict]:
     """Fit on the training documents (gold names, plus the pipeline's mentions with use_pipeline), pick the
-    thresholds on the cross-validated training pairs and the dev pairs together, and score dev."""
+    thresholds on the training documents alone (each scored by a model fitted without it: folds by document;
+    with no folds, by the model itself), and score the dev documents, which choose nothing."""
     started = time.perf_counter()
-    train_gold, dev_gold = [gold_sample(d) for d in train_docs], [gold_sample(d) for d in dev_docs]
-    train_pred, dev_pred = [], []
     if use_pipeline:
         log("running the pipeline over the training and dev texts ...\n")
-        train_pred, dev_pred = predicted_samples(train_docs, log), predicted_samples(dev_docs, log)
+        train_gold, train_pred = pipeline_samples(train_docs, log)
+        dev_gold, dev_pred = pipeline_samples(dev_docs, log)
+    else:
+        train_gold, dev_gold = [gold_sample(d) for d in train_docs], [gold_sample(d) for d in dev_docs]
+        train_pred, dev_pred = [], []
     features, labels = examples(train_gold + train_pred)
     log(f"{len(labels)} training pairs: {dict(sorted(Counter(labels).items()))}\n")
-    tuning: dict[str, list] = defaultdict(list)
     if settings.folds > 1:
         log(f"{settings.folds}-fold cross-validation for the thresholds ...\n")
-        tuning, _ = cross_validated(train_gold, train_pred, settings)
+        tuning, tuning_gold = cross_validated(train_gold, train_pred, settings)
     classifier = fit(features, labels, settings)
     log(f"fitted: {len(classifier.weights)} features kept, {time.perf_counter() - started:.0f} s so far\n")
-    dev = {"dev_gold_names": scored(dev_gold, classifier)}
-    if use_pipeline:
-        dev["dev_pipeline_mentions"] = scored(dev_pred, classifier)
-    for kind, rows in dev["dev_pipeline_mentions" if use_pipeline else "dev_gold_names"][0].items():
-        tuning[kind] = tuning[kind] + rows
+    if settings.folds <= 1:
+        tuning, tuning_gold = scored(train_pred or train_gold, classifier)
     classifier.thresholds = pick_thresholds(tuning, settings)
+    log(format_scores("training documents, cross-validated, at the thresholds:",
+                      report(tuning, tuning_gold, classifier.thresholds)))
+    dev = {"dev_gold_names": scored(dev_gold, classifier)} if dev_docs else {}
+    if use_pipeline and dev_docs:
+        dev["dev_pipeline_mentions"] = scored(dev_pred, classifier)
     scores = {name: report(found, count, classifier.thresholds) for name, (found, count) in dev.items()}
     classifier.meta = {
         "trained": date.today().isoformat(), "seconds": round(time.perf_counter() - started, 1),
@@ -342,7 +366,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m pipeline.tools.train_relations", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--train", type=Path, required=True, help="NEREL-format training documents (JSONL)")
-    parser.add_argument("--dev", type=Path, required=True, help="documents to pick thresholds on and report")
+    parser.add_argument("--dev", type=Path, help="documents to report scores on (they choose nothing)")
+    parser.add_argument("--hold-out", type=int, default=0, metavar="N",
+                        help="keep the last N training documents out of training and report on them")
     parser.add_argument("--out", type=Path, default=Path("models/relation_pairs.json"))
     parser.add_argument("--pipeline", action="store_true", help="also train and tune on the pipeline's mentions")
     defaults = TrainSettings()
@@ -356,7 +382,12 @@ def main(argv: list[str] | None = None) -> int:
     settings = TrainSettings(C=args.C, min_count=args.min_count, max_iter=args.max_iter,
                              class_weight=args.class_weight, folds=args.folds, target_precision=args.target_precision)
     try:
-        train_docs, dev_docs = load_gold(args.train), load_gold(args.dev)
+        train_docs = load_gold(args.train)
+        dev_docs = load_gold(args.dev) if args.dev else []
+        if args.hold_out:
+            if args.hold_out >= len(train_docs):
+                raise PipelineError(f"--hold-out {args.hold_out} leaves no training document of {len(train_docs)}")
+            train_docs, dev_docs = train_docs[:-args.hold_out], train_docs[-args.hold_out:] + dev_docs
         classifier, scores = train(train_docs, dev_docs, settings, args.pipeline, log=sys.stderr.write)
         save(classifier, args.out)
     except PipelineError as exc:
