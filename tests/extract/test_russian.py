@@ -115,6 +115,15 @@ def test_the_internet_the_media_and_page_navigation_name_nothing(nlp_for):
     assert [(t, label) for t, label in ents(doc) if label != "DATE"] == [("Левого фронта", "ORG")]
 
 
+def test_a_capitalised_word_for_a_kind_of_organisation_is_no_name_of_one(nlp_for):
+    # "Университет" here is the university the text is about, named by what it is; the full names stay names
+    doc = nlp_for("Указ об учреждении Университета подписали в 1819 году. Университету передали здание, и "
+                  "Санкт-Петербургский университет вырос. Банк «Северный кредит» открыл там счёт.")
+    orgs = [t for t, label in ents(doc) if label == "ORG"]
+    assert "Университета" not in orgs and "Университету" not in orgs
+    assert "Санкт-Петербургский университет" in orgs and "Северный кредит" in orgs
+
+
 def test_a_name_with_stress_marks_is_read_whole_and_normalised_without_them(nlp_for):
     text = "Лидер Объединённой коммунисти́ческой па́ртии выступил в Москве."
     orgs = [(e.text, e._.normal) for e in nlp_for(text).ents if e.label_ == "ORG"]
