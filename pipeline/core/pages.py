@@ -136,8 +136,8 @@ def value_items(text: str, start: int, end: int, words: bool = True) -> list[tup
             bracket = re.search(r"[(\[]", text[a:b])
             if bracket and text[a:a + bracket.start()].strip():
                 b = a + bracket.start()  # "Vladimir Basmanov [ru](2002-2008)": the qualifier is not the name
-            while a < b and text[a] in " \t\n\u00a0\"«" and not _quotes_inside(text[a:b]):
-                a += 1
+            while a < b and text[a] in " \t\n\u00a0\"«•·▪◦‣*" and not _quotes_inside(text[a:b]):
+                a += 1  # a bullet before an item on a line of its own ("  • Ivan Petrov (President)")
             while b > a and text[b - 1] in " \t\n\u00a0.\"»" and not _quotes_inside(text[a:b]):
                 b -= 1
             if b > a and text[b - 1] == "!" and items and " " not in text[items[-1][0]:items[-1][1]]:

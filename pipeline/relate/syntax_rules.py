@@ -338,9 +338,14 @@ class _Reader:
             if any(c.lemma in LESSER_TITLE for c in self.s.children(i, "amod", "compound")):
                 return  # "deputy chairman", "финансовый директор": another's title
             owned = owners + self.by_role(i, "compound")
-            for j in list(owned):  # "Председатель правления «Газпрома»": the board's organisation
-                if j not in self.s.mention_at and self.s.tokens[j].lemma in BOARD:
-                    owned += self.by_role(j, ("prep", "of"), "gen")
+            boards = [j for j in owned if j not in self.s.mention_at and self.s.tokens[j].lemma in BOARD]
+            for j in boards:  # "Председатель правления «Газпрома»": the board's organisation
+                below = self.by_role(j, ("prep", "of"), "gen")
+                owned += below
+                # "совета директоров «Уралкалия»", "the board of directors of X": the board's own word between
+                owned += [k for b in below if b not in self.s.mention_at and b not in boards
+                          and self.s.tokens[b].lemma in BOARD | {"director", "директор", "trustee", "governor"}
+                          for k in self.by_role(b, ("prep", "of"), "gen")]
             holders = self.names(said_of, {"PER"})
             # "Председатель X, члены правления Y и Z": the names after another title are that title's
             others = [c.start for c in self.s.children(i, "conj") if c.i not in self.s.mention_at

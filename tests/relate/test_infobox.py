@@ -88,6 +88,11 @@ STATED = [
      [("Сибирский механический завод", "ORG"), ("Олег Смирнов", "PER"), ("Ирина Кузнецова", "PER"),
       ("Пётр Лавров", "PER")], {},
      {("leader_of", "Олег Смирнов", "Сибирский механический завод")}),
+    # the people on bulleted lines under the key
+    ("Volga Tractor Works\nKey people\n  • Pavel Orlov (President)\n  • Anna Lis (Chairman of the Supervisory Board)\n"
+     "  • Oleg Krot (Deputy Chairman)\nProducts Tractors\n",
+     [("Volga Tractor Works", "ORG"), ("Pavel Orlov", "PER"), ("Anna Lis", "PER"), ("Oleg Krot", "PER")], {},
+     {("leader_of", "Pavel Orlov", "Volga Tractor Works"), ("leader_of", "Anna Lis", "Volga Tractor Works")}),
     ("Уральский горный университет\nРектор: Алексей Душин\n",
      [("Уральский горный университет", "ORG"), ("Алексей Душин", "PER")], {},
      {("leader_of", "Алексей Душин", "Уральский горный университет")}),

@@ -79,6 +79,11 @@ def test_no_place_in_a_place(models, text):
     ("Финансовый директор «Северстали» Ольга Рыбина представила годовой отчёт.", None),
     ("Olga Rybina, the director of Severstal, presented the annual report.", ("Olga Rybina", "Severstal")),
     ("Директор «Северстали» Ольга Рыбина представила годовой отчёт.", ("Ольга Рыбина", "Северсталь")),
+    # the chairman of a company's board (of directors, of trustees) leads the company; the deputy does not
+    ("Председатель совета директоров «Северстали» Иван Петров ушёл в отставку.", ("Иван Петров", "Северсталь")),
+    ("Заместитель председателя совета директоров «Северстали» Иван Петров ушёл в отставку.", None),
+    ("Ivan Petrov, the chairman of the board of trustees of the Orion Foundation, resigned.",
+     ("Ivan Petrov", "Orion Foundation")),
 ])
 def test_a_title_another_word_makes_lesser_leads_nothing(models, text, leader):
     leads = {(head, tail) for kind, head, tail in _stated(models, text) if kind == "leader_of"}
