@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import re
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
@@ -318,31 +319,45 @@ def _name_features(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-_VOWEL_END = re.compile(r"[аяоеёиыйьуюaeiouy]$")
-
-
 def is_country(text: str) -> bool:
-    """Whether a name is a country's (COUNTRIES in models/relation_triggers.tsv), a Russian one in any case:
-    the name's last word may end in up to two letters more than its entry's stem ("России",
-    "Россией" of "россия"; "Казахстана" of "казахстан")."""
-    words = text.lower().replace("ё", "е").replace("the ", "", 1 if text.lower().startswith("the ") else 0).split()
-    if not words or len(words) > 5:
+    """Whether a name is a country's (COUNTRIES in models/relation_triggers.tsv), a Russian one in any case
+    ("России", "Соединённых Штатов Америки" of "россия", "соединенные штаты америки")."""
+    words = text.lower().replace("ё", "е").split()
+    if words and words[0] == "the":
+        words = words[1:]
+    if not words or len(words) > 6:
         return False
-    head, last = words[:-1], words[-1]
-    keys = _country_keys()
-    cuts = range(3) if re.search("[а-я]$", last) else range(1)  # Russian endings; an English name is as written
-    return any(" ".join(head + [last[:len(last) - k]]) in keys for k in cuts if len(last) - k >= 3)
+    candidates = _country_entries().get(tuple(w[:3] for w in words), ())
+    return any(all(_same_word(w, e) for w, e in zip(words, entry)) for entry in candidates)
+
+
+_ADJECTIVE_END = ("ая", "яя", "ое", "ее", "ые", "ие", "ий", "ый")
+# what a case form may have in place of an entry's last letters: "росси|ей", "коре|и", "штат|ов", "соединенн|ых"
+_CASE_ENDING = frozenset("а я у ю е и ы о ь й ой ей ом ем ию ии ов ев ам ям ах ях ых их ую юю ого его ому ему ыми ими "
+                         "ами ями".split()) | {""}
+
+
+def _same_word(word: str, entry: str) -> bool:
+    """A word of a name against a word of an entry: the same, or for Russian a case form of it: all of the entry
+    but its last letter (its last two for an adjective), then a case ending ("россией", "кореи", "штатов",
+    "казахстаном", "южной"; not "кубань" of "куба" or "франциско" of "франция")."""
+    if word == entry:
+        return True
+    if not re.fullmatch("[а-я-]+", entry):
+        return False
+    stem = len(entry) - (2 if entry.endswith(_ADJECTIVE_END) else 1 if entry[-1] in "аяоеиыйь" else 0)
+    common = len(os.path.commonprefix((word, entry)))
+    return common >= max(stem, 3) and word[min(common, stem):] in _CASE_ENDING | {entry[stem:]}
 
 
 @lru_cache(maxsize=1)
-def _country_keys() -> frozenset[str]:
-    """Every country entry, and a Cyrillic one also without its final vowel ("росси" of "россия")."""
-    out = set()
+def _country_entries() -> dict[tuple[str, ...], list[tuple[str, ...]]]:
+    """The COUNTRIES entries as word tuples, by the first three letters of each word."""
+    out: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
     for name in trigger_words().get("COUNTRIES", ()):
-        out.add(name)
-        if re.search("[а-я]$", name) and _VOWEL_END.search(name):
-            out.add(name[:-1])
-    return frozenset(out)
+        words = tuple(name.split())
+        out.setdefault(tuple(w[:3] for w in words), []).append(words)
+    return out
 
 
 def _alias_features(a: str, b: str) -> list[str]:

@@ -427,8 +427,22 @@ class _Reader:
                 if acting.lemma in ("действовать", "действующий", "operate", "active", "работать"):
                     where += self.by_role(acting.i, ("prep", "in"), ("prep", "в"))
             places = self.names(where, {"LOC"})
+            # a country's: "Russia's leading diamond company", "третья по выручке компания России"
+            places += [p for p in self.names(self.by_role(i, "poss", "gen"), {"LOC"})
+                       if p[0].normal.lower() in COUNTRIES]
+            if not said_of:  # "X is one of the oldest clubs in Russia", "X – один из крупнейших вузов России"
+                said_of = self._one_of(i)
             yield from self.emit("located_in", [n for n in self.names(said_of, {"ORG", "LOC"}) if not n[1]],
                                  places, "kind-in")
+
+    def _one_of(self, i: int) -> list[int]:
+        """What "one of the N" / "один из N" is said of, for the noun N."""
+        above = self.s.parent(i)
+        if above is not None and above.lemma in ("of", "из"):
+            above = self.s.parent(above.i)
+        if above is not None and above.lemma in ("one", "один", "одна", "одно"):
+            return self.s.clause_subject(above.i)
+        return []
 
     def candidacy(self, i: int) -> Iterator[Relation]:
         """A party's candidate is its member: "кандидат от партии X", "X's candidate Y", "the nominee of X";

@@ -185,9 +185,10 @@ def test_pair_features_are_the_same_list_in_every_process_whatever_its_hash_seed
 
 @pytest.mark.parametrize("name, country", [
     ("России", True), ("Россией", True), ("Казахстаном", True), ("Украине", True),  # a Russian name in any case
+    ("Соединённых Штатов Америки", True), ("Южной Корее", True),
     ("the United States", True), ("Burkina Faso", True), ("Côte d'Ivoire", True),
     ("Moscow", False), ("Francesca", False),  # an English name is matched as written, not by its beginning
-    ("Сан-Франциско", False), ("Россошь", False), ("Indiana", False),
+    ("Сан-Франциско", False), ("Россошь", False), ("Indiana", False),  # a state, not a country
 ])
 def test_a_country_is_known_by_its_name_in_any_case(name, country):
     from pipeline.relate.classifier import is_country

@@ -57,6 +57,11 @@ def _stated(models, text: str) -> set[tuple[str, str, str]]:
     ("Северный горный институт расположен в Пермском крае.",
      ("located_in", "Северный горный институт", "Пермский край")),
     ("Kama Steel is a steel company based in Chusovoy.", ("headquartered_in", "Kama Steel", "Chusovoy")),
+    # a kind of organisation said to be a country's, or one of a country's
+    ("Kama Steel is Russia's largest steel company.", ("located_in", "Kama Steel", "Russia")),
+    ("Kama Bank, Russia's third-largest lender, raised its rates.", ("located_in", "Kama Bank", "Russia")),
+    ("Северный горный университет — один из старейших вузов России.",
+     ("located_in", "Северный горный университет", "Россия")),
 ])
 def test_a_structure_states_the_relation(models, text, fact):
     assert fact in _stated(models, text)
@@ -119,3 +124,12 @@ def test_a_leader_s_title_goes_with_its_own_names(models, text, leaders):
 def test_a_participle_speaks_of_its_noun_not_of_the_sentence(models, text):
     assert not {fact for fact in _stated(models, text) if fact[0] in ("located_in", "headquartered_in")
                 and fact[1] in ("Kama Steel", "Gorky Park")}
+
+
+@pytest.mark.models
+@pytest.mark.parametrize("text", [
+    "Kama Steel bought Russia's largest steel company last year.",  # the company bought is Russia's
+    "Kama Steel is Russia's main rival in the region.",  # a rival is no kind of organisation
+])
+def test_a_country_beside_another_noun_locates_nothing(models, text):
+    assert not {fact for fact in _stated(models, text) if fact[0] == "located_in"}
