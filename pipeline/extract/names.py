@@ -19,6 +19,8 @@ _REFERENCE_STEMS = tuple(re.sub("[аеиоуыэюяь]$", "", w) for w in _REFE
 # Common nouns a model takes for a name: "в Интернете" is no organisation or place, nor are "СМИ" (the media) or
 # a legal form standing alone ("ПАО").
 _COMMON_NOUN = re.compile(r"(?i:интернет\w{0,3}|internet|рунет\w{0,3})|СМИ|ОАО|ООО|ЗАО|ПАО|АО|ГУП|ФГУП|НКО")
+# A picture's or a file's name left on a copied page ("Moscow Narkomput X27.jpg", "RZD.svg") names nothing.
+_FILE_NAME = re.compile(r"(?i).*\.(?:jpe?g|png|gif|svg|webp|tiff?|pdf|docx?)")
 
 
 @Language.component("names", requires=["doc.ents"], assigns=["doc.ents", "span._.source"])
@@ -30,7 +32,8 @@ def names(doc: Doc) -> Doc:
     ents = _repeat_names(doc, ents)
     page = boilerplate_spans(doc_text(doc))
     set_entities(doc, [e for e in ents if not any(a <= e.start_char and e.end_char <= b for a, b in page)
-                       and not (e.label_ != "DATE" and _COMMON_NOUN.fullmatch(e.text)) and not _kind_word(e)])
+                       and not (e.label_ != "DATE" and (_COMMON_NOUN.fullmatch(e.text) or _FILE_NAME.fullmatch(e.text)))
+                       and not _kind_word(e)])
     return doc
 
 

@@ -44,8 +44,10 @@ def extract_relations(document: Document, sentences: list[tuple[int, int]]) -> l
     first = next((m for m in mentions if m.label == "ORG"), None)
     subject = next((m for m in main if m.lang == lang), main[0] if main else None)
     if subject is not None and first is not None and (first.entity or first.normal) != (subject.entity
-                                                                                          or subject.normal):
-        subject = None  # "the party" refers only when the text's most named organisation is also its first
+                                                                                          or subject.normal) \
+            and not _dominant(mentions, main):
+        subject = None  # "the party" refers only when the text's most named organisation is also its first, or
+        # is named far more often than any other (a copied page may open with a site's or a picture's name)
     for rel in tree_relations(document, document._syntax, subject):
         if not infobox.covers(*rel.evidence):
             found.setdefault((rel.type, rel.head, rel.tail), rel)
@@ -182,6 +184,17 @@ def _main_organisation(mentions: list[Mention]) -> list[Mention]:
     best = max(counts.values())
     key = min((k for k, c in counts.items() if c == best), key=lambda k: groups[k][0].start)
     return groups[key]
+
+
+def _dominant(mentions: list[Mention], main: list[Mention]) -> bool:
+    """Whether the main organisation is named three times or more, and at least twice as often as any other."""
+    if len(main) < 3:
+        return False
+    key = main[0].entity or name_key(main[0].normal)
+    others = Counter(m.entity or name_key(m.normal) for m in mentions
+                     if m.label == "ORG" and not _GENERIC_BODY.match(m.text))
+    others.pop(key, None)
+    return all(2 * count <= len(main) for count in others.values())
 
 
 def _main_before(main: list[Mention], position: int) -> Mention | None:

@@ -80,3 +80,18 @@ def test_both_tokenizers_keep_the_text_they_were_given_and_it_is_what_the_tokens
             assert doc.user_data.get("pipeline.text") == text
             assert doc.text == text and doc_text(doc) == text
     assert [t.text for t in english("LeaderArham met.[1]")][:2] == ["Leader", "Arham"]
+
+
+def test_a_file_name_left_on_a_copied_page_names_nothing():
+    import spacy
+
+    from pipeline.extract.extensions import register_extensions
+    from pipeline.extract.names import names
+    from pipeline.extract.spans import make_span, set_entities
+
+    register_extensions()
+    doc = spacy.blank("en")("Kama Steel\n\nPerm Depot X12.jpg\nKSW logo.svg\n\nKama Steel is a steel maker.")
+    files = ("Perm Depot X12.jpg", "KSW logo.svg")
+    spans = [(0, 10)] + [(doc.text.index(n), doc.text.index(n) + len(n)) for n in files]
+    set_entities(doc, [make_span(doc, a, b, "ORG", "test", "en") for a, b in spans])
+    assert [e.text for e in names(doc).ents] == ["Kama Steel", "Kama Steel"]  # the second found as a repeat

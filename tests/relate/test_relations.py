@@ -103,3 +103,14 @@ def test_coarser_founding_date_folds_into_the_precise_one(models):
             "created on 7 March 2011 at a conference.")
     _, facts = _facts(models, text)
     assert [(f.predicate, f.object, len(f.evidence)) for f in facts] == [("founded_on", "date:2011-03-07", 2)]
+
+
+def test_a_page_that_opens_with_another_name_still_refers_to_the_organisation_it_names_far_most(relations_of):
+    # a copied page opens with a site's name, then is about Kama Steel
+    text = ("Northwind Media Group\n\nKama Steel is a steel maker. Kama Steel employs 4,000 people. Kama Steel exports "
+            "to Asia.\nThe company was founded in 1879.")
+    assert ("founded_on", "Kama Steel", "1879") in relations_of(text)
+    # named not even twice as often as the other, it is not taken for the page's subject
+    even = ("Northwind Media Group\n\nKama Steel makes steel. Northwind Media Group lists Kama Steel. Kama Steel "
+            "exports to Asia.\nThe company was founded in 1879.")
+    assert not {f for f in relations_of(even) if f[0] == "founded_on"}
