@@ -16,7 +16,7 @@ from ..core.intervals import MentionIndex
 from ..core.pages import key_of, page_titles, value_items
 from ..core.records import Mention, Relation
 from ..core.resources import InfoboxKey
-from .triggers import COUNTRIES, FACILITY
+from .triggers import COUNTRIES, FACILITY, REGION
 
 _FILLER = re.compile(r"^[\s,;.•*–|-]*(?:(?:and|и|or|или)[\s,;|]*)?$")  # no ":": a line ending so is a key
 _NUMBERED = re.compile(r"[ \t]*(?:[-•*–][ \t]+)?(?P<field>Leader|Affiliation)(?P<number>\d+)(?: (?P<part>Title|Name))?"
@@ -72,10 +72,10 @@ def infobox_relations(text: str, mentions: list[Mention]) -> Iterator[Relation]:
         name = f"infobox:{line.key.key}"
         evidence = (line.start, end)
         if line.key.relation == "headquartered_in":
-            values, country = _headquarters(text, line, end, values)
-            if country is not None:  # "Moscow, Russia" / "Россия, Москва": the seat and the country it is in
-                yield Relation(type="located_in", head=values[0].id, tail=country.id, evidence=evidence,
-                               pattern=name, confidence=0.9)
+            values, within = _headquarters(text, line, end, values)
+            for inner, outer in within:  # "Moscow, Russia" / "Россия, Москва": the seat and the country it is in
+                yield Relation(type="located_in", head=inner.id, tail=outer.id, evidence=evidence, pattern=name,
+                               confidence=0.9)
         if line.key.label == "DATE":  # the first date of each line: "February 1992 (1992-02)\n9 December 2006"
             lines_seen: set[int] = set()
             values = [v for v in values if not (text.count("\n", 0, v.start) in lines_seen
@@ -88,17 +88,22 @@ def infobox_relations(text: str, mentions: list[Mention]) -> Iterator[Relation]:
                            confidence=0.95)
 
 
-def _headquarters(text: str, line: Line, end: int, values: list[Mention]) -> tuple[list[Mention], Mention | None]:
-    """The seats a headquarters value names, and the country after it ("Moscow, Russia"; Russian pages write the
-    country first: "Россия, Москва"); an address gives its city (and country): "Москва, ул. Абельмановская, д. 7";
-    two cities ("Krasnodar, Moscow") are two seats."""
+def _headquarters(text: str, line: Line, end: int, values: list[Mention]
+                  ) -> tuple[list[Mention], list[tuple[Mention, Mention]]]:
+    """The seats a headquarters value names, and the (place, larger place) pairs it states: the country after
+    it ("Moscow, Russia"; Russian pages write the country first: "Россия, Москва"), a region between ("Mirny,
+    Sakha Republic, Russia": the city is the seat, in the region, in the country); an address gives its city
+    (and country): "Москва, ул. Абельмановская, д. 7"; two cities ("Krasnodar, Moscow") are two seats."""
     items = set(value_items(text, line.value_start, end))
     names = [m for m in values if (m.start, m.end) in items]
     countries = [m for m in names if m.normal.lower() in COUNTRIES]
-    cities = [m for m in names if m not in countries and not FACILITY.search(m.normal)]
-    if len(cities) == 1 and len(countries) == 1:
-        return cities, countries[0]
-    return cities, None  # "Krasnodar, Moscow": two seats
+    places = [m for m in names if m not in countries and not FACILITY.search(m.normal)]
+    regions = [m for m in places if REGION & set(m.normal.lower().split())]
+    cities = [m for m in places if m not in regions]
+    if len(cities) == 1 and len(regions) <= 1 and len(countries) <= 1:
+        chain = cities + regions + countries  # the city, its region, their country
+        return cities, list(zip(chain, chain[1:]))
+    return places, []  # "Krasnodar, Moscow": two seats
 
 
 def _lines(text: str) -> list[Line]:

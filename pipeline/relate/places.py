@@ -48,10 +48,11 @@ def _region_after(s: Sentence, i: int) -> list[int]:
     if found is None or found[1] not in _NEAR and not lost_preposition:  # a locative always has one
         return []
     out = []
+    listed = set(s.conjuncts(i))  # "in Eastern Siberia, the Tomsk region and Africa": a list, not a region after
     for role, j in s.arguments(found[0]):
         t = s.tokens[j]
-        if j > i and (role in _IN or role == ("prep", "in")) and (":" not in t.pos or t.pos.endswith(":Loc")) \
-                and t.lemma in REGION:  # not "в область": whither
+        if j > i and j not in listed and (role in _IN or role == ("prep", "in")) \
+                and (":" not in t.pos or t.pos.endswith(":Loc")) and t.lemma in REGION:  # not "в область": whither
             out += _named(s, j)
     return out
 

@@ -110,6 +110,15 @@ STATED = [
       ("Пётр Иванов", "PER"), ("15 марта 2014 года", "DATE")], {"15 марта 2014 года": {"value": "2014-03-15"}},
      {("leader_of", "Пётр Иванов", "Объединённая рабочая партия"),
       ("founded_on", "Объединённая рабочая партия", "2014-03-15")}),
+    # city, region, country: the city is the seat, in the region, in the country
+    ("Kama Steel\nHeadquarters Chusovoy, Perm Krai, Russia\n",
+     [("Kama Steel", "ORG"), ("Chusovoy", "LOC"), ("Perm Krai", "LOC"), ("Russia", "LOC")], {},
+     {("headquartered_in", "Kama Steel", "Chusovoy"), ("located_in", "Chusovoy", "Perm Krai"),
+      ("located_in", "Perm Krai", "Russia")}),
+    ("Камская сталь\nШтаб-квартира Россия, Пермский край, Чусовой\n",
+     [("Камская сталь", "ORG"), ("Россия", "LOC"), ("Пермский край", "LOC"), ("Чусовой", "LOC")], {},
+     {("headquartered_in", "Камская сталь", "Чусовой"), ("located_in", "Чусовой", "Пермский край"),
+      ("located_in", "Пермский край", "Россия")}),
     # an address gives its city, on the key line or on the line below
     ("Left Front\n- Headquarters: Moscow, 125167, Tverskaya street 5\n", [("Left Front", "ORG"), ("Moscow", "LOC")],
      {}, {("headquartered_in", "Left Front", "Moscow")}),

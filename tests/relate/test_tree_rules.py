@@ -72,6 +72,8 @@ def test_a_structure_states_the_relation(models, text, fact):
     "Он поехал из Донецка в Москву.",  # a journey
     "Митинг прошёл в Москве в Кремле.",  # two places, neither said to be the larger
     "Он переехал из Москвы в Московскую область.",
+    "Drilling takes place in Eastern Siberia, the Tomsk region, and Africa.",  # a list of places
+    "Отделения есть в Ленинградской и Белгородской областях, Краснодарском крае, Республике Карелии.",
 ])
 def test_no_place_in_a_place(models, text):
     assert not {f for f in _stated(models, text) if f[0] == "located_in"}
