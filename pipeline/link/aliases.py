@@ -13,11 +13,14 @@ from ..core.pages import page_titles
 from ..core.records import Mention
 from .keys import name_key
 
-_KNOWN_AS = re.compile(r"\s*,?\s*(?:\(\s*)?(?:also|better|commonly|formerly)?\s*known\s+(?:in\s+\w+\s+)?as\s+|"
-                       r"\s*,?\s*(?:a\.k\.a\.|aka)\s+|\s*,?\s*(?:также\s+)?известн\w+\s+как\s+", re.I)
+_KNOWN_AS = re.compile(r"\s*,?\s*(?:\(\s*)?(?:also|better|commonly|formerly|often|usually)?\s*"
+                       r"(?:known|referred\s+to)\s+(?:in\s+\w+\s+)?as\s+|"
+                       r"\s*,?\s*(?:a\.k\.a\.|aka)\s+|[»\"]?\s*,?\s*(?:также\s+)?известн\w+\s+(?:как|под\s+названием)\s+[«\"]?",
+                       re.I)
 _QUOTED_TAIL = re.compile(r"\s*[«\"„“]([^«»\"„“”]+)[»\"“”]\s*$")
-_RENAMED = re.compile(r"[»\"]?\s+(?:changed its name to|was renamed(?: as| to)?|renamed itself(?: as| to)?|"
-                      r"(?:был\w*\s+)?переименова\w*\s+в)\s+[«\"]?", re.I)
+_RENAMED = re.compile(r"[»\"]?\s+(?:(?:(?:is|was|has|have)\s+)?chang(?:ed|es|ing) its name to|was renamed(?: as| to)?|"
+                      r"renamed itself(?: as| to)?|(?:был\w*\s+)?переименова\w*\s+в|"
+                      r"смени\w*\s+(?:сво[её]\s+)?(?:название|наименование|имя)\s+на(?:\s+[а-яё]+)?)\s+[«\"]?", re.I)
 _OR = re.compile(r"\s*,\s*(?:or|или)\s+")
 _TRANSLATION_CUE = re.compile(r"^\s*\(\s*(?:(?:in\s+)?(?:russian|english)|рус\.?|русск\.?|англ\.?)?\s*:?\s*$", re.I)
 

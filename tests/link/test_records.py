@@ -156,6 +156,16 @@ def test_the_page_title_and_the_infobox_name_line_are_one_organisation():
     ("В 2006 году «Сибнефть» была переименована в «Газпром нефть».", [("Сибнефть", "ORG"), ("Газпром нефть", "ORG")],
      True),
     ("Sibneft sold its stake to Gazprom Neft.", [("Sibneft", "ORG"), ("Gazprom Neft", "ORG")], False),
+    ("Northwind Freight, commonly referred to as Polar Cargo, moved to Riga.",
+     [("Northwind Freight", "ORG"), ("Polar Cargo", "ORG")], True),
+    ("Northwind Freight is changing its name to Polar Cargo.", [("Northwind Freight", "ORG"), ("Polar Cargo", "ORG")],
+     True),
+    ("Компания «Северный ветер» сменила название на компанию «Полярный ветер».",
+     [("Северный ветер", "ORG"), ("Полярный ветер", "ORG")], True),
+    ("Банк «Восток», также известный под названием «Восточный», открыл отделение.",
+     [("Восток", "ORG"), ("Восточный", "ORG")], True),
+    ("Northwind Freight is changing its rates for Polar Cargo.", [("Northwind Freight", "ORG"), ("Polar Cargo", "ORG")],
+     False),
 ])
 def test_names_a_sentence_says_are_one(text, names, linked):
     doc = record(text, names)
