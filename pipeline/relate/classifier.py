@@ -293,11 +293,18 @@ def _ancestors(tree: Tree, i: int) -> list[int]:
     return out
 
 
+# word classes of the rules that say nothing of a path between two names (a kind of organisation, a country's
+# name, a lesser title): read on a path they would only split the trigger words' evidence
+_NOT_ON_PATH = {"KIND", "REFERENCE", "COUNTRIES", "FORMER_UNION", "BOARD", "ENDED", "LESSER_TITLE"}
+
+
 @lru_cache(maxsize=1)
 def _groups() -> dict[str, tuple[str, ...]]:
     """Lemma -> the trigger-word groups it stands in (both languages; a group is one language's or both)."""
     out: dict[str, list[str]] = {}
     for group, words in trigger_words().items():
+        if group in _NOT_ON_PATH:
+            continue
         for w in words:
             out.setdefault(w, []).append(group)
     return {w: tuple(sorted(gs)) for w, gs in out.items()}

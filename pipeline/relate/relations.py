@@ -77,11 +77,23 @@ def extract_relations(document: Document, sentences: list[tuple[int, int]]) -> l
     for language in ("ru", "en"):
         if any(m.lang == language for m in mentions):
             for rel in classify_pairs(document, sentences, lang=language):
-                if not _stated(paired, rel):
+                if not _stated(paired, rel) and not _beside(document.text, index, rel):
                     found[(rel.type, rel.head, rel.tail)] = rel
     by_id = {m.id: m for m in mentions}
     return sorted((r for r in found.values() if _valid(r, by_id)),
                   key=lambda r: (by_id[r.head].start, r.type, by_id[r.tail].start))
+
+
+# Prepositions that put a thing beside or beyond a place, not in it: "за Полярным кругом", "под Москвой", "near Oslo"
+_BESIDE = re.compile(r"(?i)(?:^|\s)(?:за|близ|около|возле|вблизи|под|у|near|beyond|outside)\s+$")
+
+
+def _beside(text: str, index: MentionIndex, rel: Relation) -> bool:
+    """Whether a place relation's larger place is named after a preposition that puts the other beside it."""
+    if rel.type not in ("located_in", "headquartered_in"):
+        return False
+    tail = next(m for m in index.mentions if m.id == rel.tail)
+    return bool(_BESIDE.search(text[max(0, tail.start - 12):tail.start]))
 
 
 def _paired(found: dict[tuple, Relation]) -> set[tuple[str, str]]:

@@ -118,3 +118,22 @@ def test_a_country_is_located_in_no_city_or_region(head, tail, kept):
     doc = record(f"{head}, {tail}.", [(head, "LOC"), (tail, "LOC")])
     relation = Relation(type="located_in", head="m1", tail="m2", evidence=(0, len(doc.text)), pattern="located:comma")
     assert _valid(relation, {m.id: m for m in doc.mentions}) is kept
+
+
+@pytest.mark.parametrize("text, tail, beside", [
+    ("Воркута находится далеко за Полярным кругом.", "Полярным кругом", True),
+    ("Завод построили под Москвой.", "Москвой", True),
+    ("The plant lies near Oslo.", "Oslo", True),
+    ("Завод построили в Москве.", "Москве", False),
+    ("Ust-Kut, a town in Irkutsk Oblast.", "Irkutsk Oblast", False),
+])
+def test_a_place_beside_or_beyond_another_is_not_in_it(text, tail, beside):
+    from pipeline.core.intervals import MentionIndex
+    from pipeline.core.records import Relation
+    from pipeline.relate.relations import _beside
+
+    head = text.split()[0].strip(",")
+    doc = record(text, [(head, "LOC"), (tail, "LOC")])
+    relation = Relation(type="located_in", head="m1", tail="m2", evidence=(0, len(text)),
+                        pattern="model:relation_pairs")
+    assert _beside(text, MentionIndex(doc.mentions), relation) is beside
