@@ -15,6 +15,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 
 from ..core.records import Document, Mention, Relation
+from .noun_rules import CANDIDATE, NounRules
 from .places import containers
 from .tree import Sentence
 from .triggers import (
@@ -22,7 +23,6 @@ from .triggers import (
     ADMIT,
     ALLY,
     BELONG,
-    BOARD,
     BRANCH,
     CANDIDACY,
     CAPITAL,
@@ -31,7 +31,6 @@ from .triggers import (
     ENDED,
     FOUND,
     FOUNDING_EVENT,
-    FOUNDING_MARK,
     FOUNDING_NOUN,
     GOVERNING_BODY,
     HEADQUARTERS,
@@ -40,9 +39,7 @@ from .triggers import (
     LEAD_VERB,
     LEADER,
     LEADERSHIP,
-    LESSER_TITLE,
     LOCATE,
-    MAIN_OFFICE,
     MEMBER,
     MERGE,
     MERGER,
@@ -64,7 +61,6 @@ _VERB_TRIGGERS = frozenset().union(FOUND, MERGE, JOIN, ADMIT, ABSORB, BELONG, RU
 _TRIGGERS = _NOUN_TRIGGERS | _VERB_TRIGGERS
 _SURE = 0.85
 _IMPLICIT = 0.7
-_CANDIDATE = 0.65  # a party's candidate is nearly always its member, but not always
 
 
 def tree_relations(document: Document, trees: list[list[list]], main: Mention | None) -> Iterator[Relation]:
@@ -84,7 +80,7 @@ def tree_relations(document: Document, trees: list[list[list]], main: Mention | 
             yield from reader.read(token.i)
 
 
-class _Reader:
+class _Reader(NounRules):
     def __init__(self, sentence: Sentence, main: Mention | None, dates: list[Mention]) -> None:
         self.s, self.main, self.dates = sentence, main, dates
         self.evidence = (sentence.start, sentence.end)
@@ -176,7 +172,7 @@ class _Reader:
             if lemma in RUN_FOR:  # "Сакко избирается от партии X": a party's candidate is its member
                 yield from self.emit("member_of", self.names(self.by_role(i, "subj", "patient"), {"PER"}),
                                      self.names(self.by_role(i, ("prep", "от")), {"ORG"}), "candidate-of",
-                                     _CANDIDATE)
+                                     CANDIDATE)
             if lemma in LEAD_VERB:
                 yield from self.leads(i)
             if lemma in PUBLISH or lemma == "put" and any(c.lemma == "out" for c in self.s.children(i, "prt")):
@@ -328,133 +324,3 @@ class _Reader:
             else:
                 out.append(j)
         return out
-
-    def noun(self, i: int, lemma: str) -> Iterator[Relation]:
-        owners = self.by_role(i, ("prep", "of"), "gen", "poss")
-        said_of = self.s.clause_subject(i)
-        said_of += [j for role, j in self.s.arguments(i) if role in ("appos", "compound")
-                    and self.s.tokens[j].i in self.s.mention_at]
-        if lemma in LEADER:
-            if any(c.lemma in LESSER_TITLE for c in self.s.children(i, "amod", "compound")):
-                return  # "deputy chairman", "финансовый директор": another's title
-            owned = owners + self.by_role(i, "compound")
-            boards = [j for j in owned if j not in self.s.mention_at and self.s.tokens[j].lemma in BOARD]
-            for j in boards:  # "Председатель правления «Газпрома»": the board's organisation
-                below = self.by_role(j, ("prep", "of"), "gen")
-                owned += below
-                # "совета директоров «Уралкалия»", "the board of directors of X": the board's own word between
-                owned += [k for b in below if b not in self.s.mention_at and b not in boards
-                          and self.s.tokens[b].lemma in BOARD | {"director", "директор", "trustee", "governor"}
-                          for k in self.by_role(b, ("prep", "of"), "gen")]
-            holders = self.names(said_of, {"PER"})
-            # "Председатель X, члены правления Y и Z": the names after another title are that title's
-            others = [c.start for c in self.s.children(i, "conj") if c.i not in self.s.mention_at
-                      and c.pos.startswith("NOUN") and c.start > self.s.tokens[i].start]
-            if others:
-                holders = [h for h in holders if h[0].start < min(others)]
-            yield from self.emit("leader_of", holders, self.names(owned, {"ORG"}), "leader-of")
-        elif lemma in LEADERSHIP:  # "Под руководством Бориса Грызлова «Единая Россия» получила ..."
-            verb = self.s.parent(i)
-            if verb is not None and verb.pos.startswith("VERB"):
-                yield from self.emit("leader_of", self.names(owners, {"PER"}),
-                                     self.names(self.by_role(verb.i, "subj"), {"ORG"}), "under-leadership")
-        elif lemma in ORGAN:
-            yield from self.emit("publishes", self.names(owners, {"ORG"}),
-                                 [n for n in self.names(said_of, {"ORG"}) if not n[1]], "organ-of")
-        elif lemma in HEADQUARTERS or lemma in ("office", "офис") and any(
-                c.lemma in MAIN_OFFICE for c in self.s.children(i, "amod", "compound")):
-            verb = self.s.parent(i)
-            orgs = self.names(owners, {"ORG"})
-            if not orgs and verb is not None and any(c.lemma in ("с", "with") for c in self.s.children(i, "case")):
-                orgs = self.names([verb.i], {"ORG"})  # "конфедерация со штаб-квартирой в Новосибирске"
-            if verb is not None and self.s.tokens[i].dep in ("nsubj", "nsubj:pass"):
-                yield from self.seat(verb.i, orgs)
-            if verb is not None and self.s.tokens[i].dep in ("obj", "dobj") and verb.lemma in ("have", "иметь"):
-                yield from self.seat(verb.i, orgs or self.names(self.by_role(verb.i, "subj"), {"ORG"}))
-            yield from self.emit("headquartered_in", orgs, self.names(self.by_role(i, ("prep", "in"),
-                                                                                   ("prep", "в")), {"LOC"}), "hq")
-        elif lemma in BRANCH:
-            places = self.by_role(i, "compound", "amod", ("prep", "in"), ("prep", "across"), ("prep", "throughout"),
-                                  ("prep", "в"))
-            verb = self.s.parent(i)
-            if not owners and verb is not None and self.s.tokens[i].dep in ("obj", "dobj") \
-                    and verb.lemma in ("open", "have", "establish", "открыть", "иметь", "создать", "открывать"):
-                owners = self.by_role(verb.i, "subj")  # "Gazprom opened a representative office in Beijing"
-                places += self.by_role(verb.i, ("prep", "in"), ("prep", "в"))
-            yield from self.emit("has_branch_in", self.names(owners, {"ORG"}), self.names(places, {"LOC"}),
-                                 "branch-of")
-        elif lemma in MEMBER:
-            kinds = {"ORG", "PER"} if lemma in ("member", "член", "участник", "депутат", "deputy") else {"ORG"}
-            members = self.names(said_of, kinds)
-            groups = self.names(self.by_role(i, ("prep", "of"), "gen"), {"ORG"})
-            verb = self.s.parent(i)
-            if verb is not None and verb.lemma in ("include", "включать") and self.s.tokens[i].dep == "nsubj":
-                members = self.names(self.by_role(verb.i, "obj"), {"PER", "ORG"})  # "party members include X, Y"
-                groups = groups or self.names(self.by_role(i, "compound", "poss"), {"ORG"})
-            if verb is not None and verb.lemma in ("become", "стать", "становиться"):  # "became a member of"
-                yield from self.emit("joined", members, groups, "became-member")
-                if groups:
-                    yield from self.emit("joined_on", members,
-                                         [(d, False) for d in self.s.dates_of(verb.i, self.dates)], "became-member")
-            else:
-                yield from self.emit("member_of", members, groups, "member-of")
-        elif lemma in CANDIDACY:
-            yield from self.candidacy(i)
-        elif lemma in CAPITAL:
-            yield from self.emit("located_in", self.names(said_of, {"LOC"}),
-                                 self.names(self.by_role(i, ("prep", "of"), "gen"), {"LOC"}), "capital-of")
-        elif lemma in PARTNER and owners:  # "X является союзником Y", "партнёром «Яблока» является X"
-            yield from self.emit("affiliated_with", self.names(said_of, {"ORG"}), self.names(owners, {"ORG"}),
-                                 "ally-of")
-        elif lemma in ALLY:  # "X forged an alliance with Y", "X в союзе с Y", "campaigned in alliance with Y"
-            verb = self.s.parent(i)
-            if verb is not None and verb.dep == "prep":
-                verb = self.s.parent(verb.i)
-            allies = self.names(self.by_role(i, ("prep", "with"), ("prep", "с")), {"ORG"})
-            if verb is not None and self.s.tokens[i].dep in ("obj", "dobj", "obl", "pobj"):
-                subjects = self.by_role(verb.i, "subj")
-                yield from self.emit("affiliated_with", self.names(subjects, {"ORG"}), allies, "alliance-with")
-        elif lemma in FOUNDING_EVENT and any(c.lemma in FOUNDING_MARK for c in self.s.children(i)):
-            orgs = self.names(owners, {"ORG"})
-            yield from self.emit("founded_on", orgs, [(d, False) for d in self.s.dates_of(i, self.dates)],
-                                 "founding-congress")
-        elif lemma in FOUNDING_NOUN:
-            yield from self.emit("founded_on", self.names(owners, {"ORG"}),
-                                 [(d, False) for d in self.s.dates_of(i, self.dates)], "foundation-of")
-        elif lemma in KIND:
-            where = self.by_role(i, ("prep", "in"), ("prep", "в"))
-            for acting in self.s.children(i, "acl", "amod"):  # "движение, действующее в Российской Федерации"
-                if acting.lemma in ("действовать", "действующий", "operate", "active", "работать"):
-                    where += self.by_role(acting.i, ("prep", "in"), ("prep", "в"))
-            places = self.names(where, {"LOC"})
-            # a country's: "Russia's leading diamond company", "третья по выручке компания России"
-            places += [p for p in self.names(self.by_role(i, "poss", "gen"), {"LOC"})
-                       if p[0].normal.lower() in COUNTRIES]
-            if not said_of:  # "X is one of the oldest clubs in Russia", "X – один из крупнейших вузов России"
-                said_of = self._one_of(i)
-            yield from self.emit("located_in", [n for n in self.names(said_of, {"ORG", "LOC"}) if not n[1]],
-                                 places, "kind-in")
-
-    def _one_of(self, i: int) -> list[int]:
-        """What "one of the N" / "один из N" is said of, for the noun N."""
-        above = self.s.parent(i)
-        if above is not None and above.lemma in ("of", "из"):
-            above = self.s.parent(above.i)
-        if above is not None and above.lemma in ("one", "один", "одна", "одно"):
-            return self.s.clause_subject(above.i)
-        return []
-
-    def candidacy(self, i: int) -> Iterator[Relation]:
-        """A party's candidate is its member: "кандидат от партии X", "X's candidate Y", "the nominee of X";
-        "Y боролась за номинацию от партии X" (the candidate is the subject of the verb above)."""
-        parties = self.names(self.by_role(i, ("prep", "от"), ("prep", "of"), ("prep", "from"), "poss"), {"ORG"})
-        if not parties:
-            return
-        people = self.names(self.s.clause_subject(i), {"PER"})
-        word, steps = self.s.parent(i), 0
-        while not people and word is not None and steps < 3:
-            if word.pos.split(":")[0] in ("VERB", "AUX"):
-                people = self.names(self.by_role(word.i, "subj"), {"PER"})
-                break
-            word, steps = self.s.parent(word.i), steps + 1
-        yield from self.emit("member_of", people, parties, "candidate-of", _CANDIDATE)
