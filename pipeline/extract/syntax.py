@@ -23,12 +23,14 @@ from spacy.tokens import Doc
 from ..normalise.component import morph_features
 from .spans import doc_text
 
-# Words that refer to the organisation a text is about ("the party was founded ..."): such a sentence needs
-# only one name.
+# Words that refer to the organisation a text is about ("the party was founded ...", "CEO X said"): such a
+# sentence needs only one name.
 _REFERENCE = re.compile(r"(?i)\b(?:it|its|the (?:party|movement|organi[sz]ation|group|union|league|front|"
-                        r"federation|confederation|association|coalition|bloc|company|bank|university|club|firm))\b|"
+                        r"federation|confederation|association|coalition|bloc|company|bank|university|club|firm)|"
+                        r"ceo|rector|chief executive|general director)\b|"
                         r"(?<![А-Яа-яЁё])(?:[Пп]арти|[Дд]вижени|[Оо]рганизаци|[Кк]онфедераци|[Фф]едераци|[Сс]оюз|"
-                        r"[Кк]омпани|[Бб]анк|[Уу]ниверситет|[Вв]уз|[Кк]луб)")
+                        r"[Кк]омпани|[Бб]анк|[Уу]ниверситет|[Вв]уз|[Кк]луб|[Рр]ектор|[Гг]ендиректор|"
+                        r"[Гг]енеральн\w+ директор)")
 Tree = list[list]  # [[start, end, lemma, pos, dep, head], ...]
 
 

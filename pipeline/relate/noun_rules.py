@@ -28,6 +28,8 @@ from .triggers import (
     LESSER_TITLE,
     MAIN_OFFICE,
     MEMBER,
+    ORG_TITLE,
+    ORG_TITLE_MODIFIER,
     ORGAN,
     PARTNER,
 )
@@ -62,7 +64,10 @@ class NounRules:
                       and c.pos.startswith("NOUN") and c.start > self.s.tokens[i].start]
             if others:
                 holders = [h for h in holders if h[0].start < min(others)]
-            yield from self.emit("leader_of", holders, self.names(owned, {"ORG"}), "leader-of")
+            orgs = self.names(owned, {"ORG"})
+            if not orgs and self._company_title(i) and self._only_main_named():
+                orgs = [(self.main, True)]  # "CEO Stanislav Bliznyuk said ...": the text's company
+            yield from self.emit("leader_of", holders, orgs, "leader-of")
         elif lemma in LEADERSHIP:  # "Под руководством Бориса Грызлова «Единая Россия» получила ..."
             verb = self.s.parent(i)
             if verb is not None and verb.pos.startswith("VERB"):
@@ -144,6 +149,20 @@ class NounRules:
                 said_of = self._one_of(i)
             yield from self.emit("located_in", [n for n in self.names(said_of, {"ORG", "LOC"}) if not n[1]],
                                  places, "kind-in")
+
+    def _company_title(self, i: int) -> bool:
+        """A title only an organisation's head bears, never a state's: "CEO", "rector", "гендиректор", "general
+        director", "chief executive", "генеральный директор" (ORG_TITLE and ORG_TITLE_MODIFIER)."""
+        t = self.s.tokens[i]
+        return t.lemma in ORG_TITLE or any(c.lemma in ORG_TITLE_MODIFIER
+                                           for c in self.s.children(i, "amod", "compound"))
+
+    def _only_main_named(self) -> bool:
+        """Whether the sentence names no organisation but the text's own (or none)."""
+        if self.main is None:
+            return False
+        key = self.main.entity or self.main.normal
+        return all(m.label != "ORG" or (m.entity or m.normal) == key for m in self.s.mention_at.values())
 
     def _one_of(self, i: int) -> list[int]:
         """What "one of the N" / "один из N" is said of, for the noun N."""

@@ -114,3 +114,21 @@ def test_a_page_that_opens_with_another_name_still_refers_to_the_organisation_it
     even = ("Northwind Media Group\n\nKama Steel makes steel. Northwind Media Group lists Kama Steel. Kama Steel "
             "exports to Asia.\nThe company was founded in 1879.")
     assert not {f for f in relations_of(even) if f[0] == "founded_on"}
+
+
+@pytest.mark.parametrize("last, leader", [
+    ("CEO Ivan Petrov said profits fell.", ("Ivan Petrov", "Kama Steel")),
+    ("Ivan Petrov, the chief executive, said profits fell.", ("Ivan Petrov", "Kama Steel")),
+    ("President Ivan Petrov said profits fell.", None),  # a president may be a country's
+    ("Severstal CEO Ivan Petrov said profits fell.", ("Ivan Petrov", "Severstal")),  # the company named
+    ("CEO Ivan Petrov left for Severstal.", None),  # another company in the sentence: which one is unsaid
+])
+def test_a_company_title_without_a_company_is_the_texts_companys(relations_of, last, leader):
+    text = f"Kama Steel cut jobs in Perm. Kama Steel shut a plant. {last}"
+    leads = {(head, tail) for kind, head, tail in relations_of(text) if kind == "leader_of"}
+    assert leads == ({leader} if leader else set())
+
+
+def test_a_russian_general_director_without_a_company_is_the_texts_companys(relations_of):
+    text = "«Северсталь» сократила штат. «Северсталь» закрыла завод. Генеральный директор Иван Петров заявил о росте."
+    assert ("leader_of", "Иван Петров", "Северсталь") in relations_of(text)
