@@ -86,8 +86,9 @@ class NounRules:
                 yield from self.seat(verb.i, orgs)
             if verb is not None and self.s.tokens[i].dep in ("obj", "dobj") and verb.lemma in ("have", "иметь"):
                 yield from self.seat(verb.i, orgs or self.names(self.by_role(verb.i, "subj"), {"ORG"}))
-            yield from self.emit("headquartered_in", orgs, self.names(self.by_role(i, ("prep", "in"),
-                                                                                   ("prep", "в")), {"LOC"}), "hq")
+            # "the headquarters of X in Moscow", "the Moscow headquarters of X"
+            yield from self.emit("headquartered_in", orgs, self.names(self.by_role(i, ("prep", "in"), ("prep", "в"),
+                                                                                   "compound"), {"LOC"}), "hq")
         elif lemma in BRANCH:
             places = self.by_role(i, "compound", "amod", ("prep", "in"), ("prep", "across"), ("prep", "throughout"),
                                   ("prep", "в"))

@@ -100,7 +100,7 @@ class _Reader(NounRules):
                 out.extend(self.names([a.i for a in self.s.children(i, "appos")], labels))
             elif "ORG" in labels and self.s.tokens[i].lemma in ("it", "its") and self._before(i):
                 out.append((self._before(i), False))  # "X joined Y at its founding congress": its = Y
-            elif "ORG" in labels and self.main is not None and self._refers(i):
+            elif "ORG" in labels and self.main is not None and self._refers(i) and self._main_or_none_before(i):
                 out.append((self.main, True))
         return out
 
@@ -109,6 +109,20 @@ class _Reader(NounRules):
         start = self.s.tokens[i].start
         named = [m for m in self.s.mention_at.values() if m.label == "ORG" and m.end <= start]
         return max(named, key=lambda m: m.start) if named else None
+
+    def _main_or_none_before(self, i: int) -> bool:
+        """Whether "the party" at word i can be the text's organisation: the subject of its clause is no other
+        organisation ("The People's Alliance was founded at the party's congress": that party is the subject)."""
+        verb = self.s.verb_above(i)
+        if verb is None:
+            return True
+        key = self.main.entity or self.main.normal
+        spans = []  # the subjects with the words before them that they hold ("The People's Alliance party")
+        for j in self.by_role(verb, "subj", "patient"):
+            word = self.s.tokens[j]
+            spans.append((min([word.start] + [c.start for c in self.s.children(j) if c.start < word.start]), word.end))
+        return not any(m.label == "ORG" and (m.entity or m.normal) != key and start <= m.start and m.end <= end
+                       for m in self.s.mention_at.values() for start, end in spans)
 
     def _refers(self, i: int) -> bool:
         """"the party", "it", "its", "партия", "эта организация": a bare reference, not "a party", "Pamyat

@@ -132,3 +132,14 @@ def test_a_company_title_without_a_company_is_the_texts_companys(relations_of, l
 def test_a_russian_general_director_without_a_company_is_the_texts_companys(relations_of):
     text = "«Северсталь» сократила штат. «Северсталь» закрыла завод. Генеральный директор Иван Петров заявил о росте."
     assert ("leader_of", "Иван Петров", "Северсталь") in relations_of(text)
+
+
+def test_the_party_of_a_clause_whose_subject_is_another_party_is_that_one(relations_of):
+    opening = "Kama Steel cut jobs. Kama Steel shut a plant. "
+    founded = relations_of(opening + "The People's Alliance party was founded on 15 December 2012 at the party's "
+                                     "founding congress.")
+    assert {f for f in founded if f[0] == "founded_on"} == {("founded_on", "People's Alliance", "2012-12-15")}
+    # another party named in an apposition is not the clause's subject: "the company" is the text's
+    elected = relations_of(opening + "Ivan Petrov, grandson of a leader of the Perm Alliance, was elected chairman "
+                                     "of the company.")
+    assert ("leader_of", "Ivan Petrov", "Kama Steel") in elected

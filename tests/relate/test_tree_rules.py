@@ -57,6 +57,10 @@ def _stated(models, text: str) -> set[tuple[str, str, str]]:
     ("Северный горный институт расположен в Пермском крае.",
      ("located_in", "Северный горный институт", "Пермский край")),
     ("Kama Steel is a steel company based in Chusovoy.", ("headquartered_in", "Kama Steel", "Chusovoy")),
+    # a founding congress held on a date; a seat named before the word headquarters
+    ("The Tula Workers' Union held its founding congress on 4 May 2009.",
+     ("founded_on", "Tula Workers' Union", "2009-05-04")),
+    ("Police searched the Samara headquarters of Kama Steel on Friday.", ("headquartered_in", "Kama Steel", "Samara")),
     # a kind of organisation said to be a country's, or one of a country's
     ("Kama Steel is Russia's largest steel company.", ("located_in", "Kama Steel", "Russia")),
     ("Kama Bank, Russia's third-largest lender, raised its rates.", ("located_in", "Kama Bank", "Russia")),
