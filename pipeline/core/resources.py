@@ -101,14 +101,17 @@ INFOBOX_RELATIONS = MODELS / "infobox_relations.tsv"
 
 @lru_cache(maxsize=4)
 def infobox_table(path: Path = INFOBOX_RELATIONS) -> tuple[InfoboxKey, ...]:
-    """The infobox keys that state relations (models/infobox_relations.tsv), longest first."""
+    """The infobox keys (models/infobox_relations.tsv), longest first: those that state a relation, and those
+    (relation "-") that state none but end the value of the key above ("Owner", "Revenue")."""
     keys = []
     for number, line in enumerate(_lines(path, "the infobox relations"), 1):
         if not line.strip() or line.startswith("#") or line.startswith("key\t"):
             continue
         fields = [f.strip() for f in line.split("\t")]
-        if len(fields) != 4 or fields[3] not in ("head", "tail") or fields[2] not in ("ORG", "LOC", "PER", "DATE"):
-            raise ConfigError(f"{path}:{number}: expected key, relation, value label, head|tail")
+        stop = len(fields) == 4 and fields[1:] == ["-", "-", "-"]  # a key that states nothing ends the one above
+        if not stop and (len(fields) != 4 or fields[1] == "-" or fields[3] not in ("head", "tail")
+                         or fields[2] not in ("ORG", "LOC", "PER", "DATE")):
+            raise ConfigError(f"{path}:{number}: expected key, relation, value label, head|tail (or - - -)")
         keys.append(InfoboxKey(*fields))
     return tuple(sorted(keys, key=lambda k: -len(k.key)))
 

@@ -60,6 +60,8 @@ def _infobox_names(doc: Doc, text: str, lang: str) -> tuple[list[Span], list[tup
         key, value_start = key_of(line)
         if key is not None:
             keys.append((offset, offset + value_start))
+            if key.relation == "-":
+                continue  # "Owner", "Revenue": a key whose value is no name of ours
             value_from, value_to = offset + value_start, offset + len(line)
             if value_start == len(line) and "|" not in line:  # the key alone (not a table row with an empty
                 # cell): its value is the next line with text ("Дата основания:")

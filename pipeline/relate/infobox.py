@@ -61,8 +61,8 @@ def infobox_relations(text: str, mentions: list[Mention]) -> Iterator[Relation]:
     titled = _titled(text, mentions, lines)
     index = MentionIndex(mentions)
     for i, line in enumerate(lines):
-        if line.key is None:
-            continue
+        if line.key is None or line.key.relation == "-":
+            continue  # not a key, or one that states nothing ("Owner", "Revenue") and only ends the one above
         values, end = _values(text, lines, i, index)
         if not values:
             continue

@@ -78,3 +78,14 @@ def test_the_trigger_lexicon_is_read_by_group_and_a_bad_line_is_named(tmp_path):
                        "FOUND\tde\tgründen\tfounded_on\t\n", encoding="utf-8")
     with pytest.raises(ConfigError, match=r"triggers\.tsv:4: expected group, lang \(en\|ru\), lemma"):
         trigger_words(lexicon)
+
+
+def test_an_infobox_key_that_states_nothing_is_written_with_three_dashes(tmp_path):
+    path = tmp_path / "relations.tsv"
+    path.write_text("key\trelation\tvalue\trole\nLeader\tleader_of\tPER\thead\nOwner\t-\t-\t-\n", encoding="utf-8")
+    keys = {k.key: k.relation for k in infobox_table(path)}
+    assert keys == {"Leader": "leader_of", "Owner": "-"}
+    bad = tmp_path / "bad-relations.tsv"  # (the table is read once per path)
+    bad.write_text("Owner\t-\tPER\thead\n", encoding="utf-8")  # a dash with a label is neither kind
+    with pytest.raises(ConfigError, match=r"relations\.tsv:1: expected key, relation, value label, head\|tail"):
+        infobox_table(bad)

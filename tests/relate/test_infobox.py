@@ -110,6 +110,11 @@ STATED = [
       ("Пётр Иванов", "PER"), ("15 марта 2014 года", "DATE")], {"15 марта 2014 года": {"value": "2014-03-15"}},
      {("leader_of", "Пётр Иванов", "Объединённая рабочая партия"),
       ("founded_on", "Объединённая рабочая партия", "2014-03-15")}),
+    # a key that states nothing ends the one above: a glued owner line the tagger took whole for a place is no
+    # value of "Country"
+    ("Kama Steel\nCountry\nOwnerIvan Petrov (60%),\nKey people\nPavel Orlov (CEO)\nRevenue $3 billion\n",
+     [("Kama Steel", "ORG"), ("OwnerIvan Petrov", "LOC"), ("Pavel Orlov", "PER")], {},
+     {("leader_of", "Pavel Orlov", "Kama Steel")}),
     # city, region, country: the city is the seat, in the region, in the country
     ("Kama Steel\nHeadquarters Chusovoy, Perm Krai, Russia\n",
      [("Kama Steel", "ORG"), ("Chusovoy", "LOC"), ("Perm Krai", "LOC"), ("Russia", "LOC")], {},
