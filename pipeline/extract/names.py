@@ -8,14 +8,13 @@ from collections import Counter, defaultdict
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..core.names import initials
+from ..core.names import initials, is_case_form
 from ..core.resources import trigger_words
 from .layout import boilerplate_spans
 from .spans import copy_span, doc_text, make_span, set_entities, tokens_written
 
 _ACRONYM = re.compile(r"^[A-ZА-ЯЁ]{2,6}$")
 _REFERENCE_WORDS = trigger_words()["REFERENCE"] - {"it", "its"}
-_REFERENCE_STEMS = tuple(re.sub("[аеиоуыэюяь]$", "", w) for w in _REFERENCE_WORDS if re.fullmatch("[а-я]+", w))
 # Common nouns a model takes for a name: "в Интернете" is no organisation or place, nor are "СМИ" (the media) or
 # a legal form standing alone ("ПАО").
 _COMMON_NOUN = re.compile(r"(?i:интернет\w{0,3}|internet|рунет\w{0,3})|СМИ|ОАО|ООО|ЗАО|ПАО|АО|ГУП|ФГУП|НКО")
@@ -43,10 +42,7 @@ def _kind_word(ent: Span) -> bool:
     if ent.label_ != "ORG" or len(ent) != 1:
         return False
     word = ent[0].text.lower().replace("ё", "е")
-    if word in _REFERENCE_WORDS:
-        return True
-    # a Russian word in any case: the entry without its final vowel, and an ending of at most 3 letters
-    return any(word.startswith(stem) and len(word) - len(stem) <= 3 for stem in _REFERENCE_STEMS)
+    return any(is_case_form(word, entry) for entry in _REFERENCE_WORDS)  # a Russian word in any case
 
 
 def _acronyms(doc: Doc, ents: list[Span]) -> list[Span]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import math
-import os
 import re
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
@@ -14,9 +13,10 @@ from pathlib import Path
 from typing import Protocol
 
 from ..core.errors import ConfigError
-from ..core.names import FUNCTION_WORDS, initials
+from ..core.names import FUNCTION_WORDS, initials, is_case_form
 from ..core.records import Document, Relation
 from ..core.resources import MODELS, trigger_words
+from .tree import head_word
 
 FEATURE_VERSION = 2
 DEFAULT_WEIGHTS = MODELS / "relation_pairs.json"  # Russian: NEREL (models/relation_pairs.md)
@@ -249,7 +249,7 @@ def path_features(tree: Tree, number: int, spans: Sequence[Span], head: int, tai
     ends = []
     for i in (head, tail):
         if (number, i) not in roots:
-            roots[(number, i)] = _head_word(tree, spans[i].start, spans[i].end)
+            roots[(number, i)] = head_word(tree, spans[i].start, spans[i].end)
         ends.append(roots[(number, i)])
     if None in ends or ends[0] == ends[1]:
         return ["path=none", f"{pair}|path=none"]
@@ -264,7 +264,7 @@ def path_features(tree: Tree, number: int, spans: Sequence[Span], head: int, tai
     groups = _groups()
     f = [f"dl={_bucket(len(labels))}", "dp=" + (" ".join(labels) if len(labels) <= 6 else "long")]
     if len(middle) <= _PATH_WORDS:
-        f.append("dpw=" + " ".join(f"{x}" for x in labels[:1] + lemmas + labels[-1:]))
+        f.append("dpw=" + " ".join(labels[:1] + lemmas + labels[-1:]))
     f += [f"dw={w}" for w in dict.fromkeys(lemmas)]
     f += [f"dg={g}" for g in sorted({g for w in lemmas for g in groups.get(w, ())})]
     if common not in ends:
@@ -272,15 +272,6 @@ def path_features(tree: Tree, number: int, spans: Sequence[Span], head: int, tai
     else:
         f.append("top=" + ("head" if common == ends[0] else "tail"))
     return f + [f"{pair}|{x}" for x in f]
-
-
-def _head_word(tree: Tree, start: int, end: int) -> int | None:
-    """The word of a name the rest of the tree holds it by: one whose head lies outside the name, a noun if
-    there is one (as pipeline.relate.tree finds it)."""
-    inside = [i for i, row in enumerate(tree) if start <= row[0] and row[1] <= end]
-    outer = [i for i in inside if tree[i][5] < 0 or tree[i][5] not in inside]
-    nouns = [i for i in outer if str(tree[i][3]).split(":")[0] in ("NOUN", "PROPN", "NUM", "X")]
-    return (nouns or outer or inside or [None])[0]
 
 
 def _ancestors(tree: Tree, i: int) -> list[int]:
@@ -335,26 +326,7 @@ def is_country(text: str) -> bool:
     if not words or len(words) > 6:
         return False
     candidates = _country_entries().get(tuple(w[:3] for w in words), ())
-    return any(all(_same_word(w, e) for w, e in zip(words, entry)) for entry in candidates)
-
-
-_ADJECTIVE_END = ("ая", "яя", "ое", "ее", "ые", "ие", "ий", "ый")
-# what a case form may have in place of an entry's last letters: "росси|ей", "коре|и", "штат|ов", "соединенн|ых"
-_CASE_ENDING = frozenset("а я у ю е и ы о ь й ой ей ом ем ию ии ов ев ам ям ах ях ых их ую юю ого его ому ему ыми ими "
-                         "ами ями".split()) | {""}
-
-
-def _same_word(word: str, entry: str) -> bool:
-    """A word of a name against a word of an entry: the same, or for Russian a case form of it: all of the entry
-    but its last letter (its last two for an adjective), then a case ending ("россией", "кореи", "штатов",
-    "казахстаном", "южной"; not "кубань" of "куба" or "франциско" of "франция")."""
-    if word == entry:
-        return True
-    if not re.fullmatch("[а-я-]+", entry):
-        return False
-    stem = len(entry) - (2 if entry.endswith(_ADJECTIVE_END) else 1 if entry[-1] in "аяоеиыйь" else 0)
-    common = len(os.path.commonprefix((word, entry)))
-    return common >= max(stem, 3) and word[min(common, stem):] in _CASE_ENDING | {entry[stem:]}
+    return any(all(is_case_form(w, e) for w, e in zip(words, entry)) for entry in candidates)
 
 
 @lru_cache(maxsize=1)

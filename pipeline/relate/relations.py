@@ -74,12 +74,12 @@ def extract_relations(document: Document, sentences: list[tuple[int, int]]) -> l
     # the pair classifiers: Russian learnt from NEREL news (models/relation_pairs.md), English from Wikipedia
     # (Re-DocRED, models/relation_pairs_en.md); each reads only pairs of two names in its language
     paired = _paired(found)
+    by_id = {m.id: m for m in mentions}
     for language in ("ru", "en"):
         if any(m.lang == language for m in mentions):
             for rel in classify_pairs(document, sentences, lang=language):
-                if not _stated(paired, rel) and not _beside(document.text, index, rel):
+                if not _stated(paired, rel) and not _beside(document.text, rel, by_id[rel.tail]):
                     found[(rel.type, rel.head, rel.tail)] = rel
-    by_id = {m.id: m for m in mentions}
     return sorted((r for r in found.values() if _valid(r, by_id)),
                   key=lambda r: (by_id[r.head].start, r.type, by_id[r.tail].start))
 
@@ -88,12 +88,11 @@ def extract_relations(document: Document, sentences: list[tuple[int, int]]) -> l
 _BESIDE = re.compile(r"(?i)(?:^|\s)(?:за|близ|около|возле|вблизи|под|у|near|beyond|outside)\s+$")
 
 
-def _beside(text: str, index: MentionIndex, rel: Relation) -> bool:
-    """Whether a place relation's larger place is named after a preposition that puts the other beside it."""
-    if rel.type not in ("located_in", "headquartered_in"):
-        return False
-    tail = next(m for m in index.mentions if m.id == rel.tail)
-    return bool(_BESIDE.search(text[max(0, tail.start - 12):tail.start]))
+def _beside(text: str, rel: Relation, tail: Mention) -> bool:
+    """Whether a place relation's larger place (`tail`) is named after a preposition that puts the other beside
+    it."""
+    return rel.type in ("located_in", "headquartered_in") \
+        and bool(_BESIDE.search(text[max(0, tail.start - 12):tail.start]))
 
 
 def _paired(found: dict[tuple, Relation]) -> set[tuple[str, str]]:
@@ -183,13 +182,19 @@ def _aliases(text: str, mentions: list[Mention], units: list[tuple[int, int]]):
                        confidence=0.9)
 
 
-def _main_organisation(mentions: list[Mention]) -> list[Mention]:
-    """Mentions of the organisation the document is about: the ORG named most often (by entity, else name),
-    the first named on a tie."""
+def _organisations(mentions: list[Mention]) -> dict[str, list[Mention]]:
+    """The ORG mentions (governing bodies aside) by organisation: entity, else name."""
     groups: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
         if m.label == "ORG" and not _GENERIC_BODY.match(m.text):
             groups[m.entity or name_key(m.normal)].append(m)
+    return groups
+
+
+def _main_organisation(mentions: list[Mention]) -> list[Mention]:
+    """Mentions of the organisation the document is about: the ORG named most often (by entity, else name),
+    the first named on a tie."""
+    groups = _organisations(mentions)
     if not groups:
         return []
     counts = Counter({k: len(v) for k, v in groups.items()})
@@ -200,13 +205,8 @@ def _main_organisation(mentions: list[Mention]) -> list[Mention]:
 
 def _dominant(mentions: list[Mention], main: list[Mention]) -> bool:
     """Whether the main organisation is named three times or more, and at least twice as often as any other."""
-    if len(main) < 3:
-        return False
-    key = main[0].entity or name_key(main[0].normal)
-    others = Counter(m.entity or name_key(m.normal) for m in mentions
-                     if m.label == "ORG" and not _GENERIC_BODY.match(m.text))
-    others.pop(key, None)
-    return all(2 * count <= len(main) for count in others.values())
+    return len(main) >= 3 and all(2 * len(group) <= len(main) for group in _organisations(mentions).values()
+                                  if group[0] is not main[0])
 
 
 def _main_before(main: list[Mention], position: int) -> Mention | None:

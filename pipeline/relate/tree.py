@@ -16,6 +16,7 @@ the tree by their head word.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..core.records import Mention
@@ -23,6 +24,21 @@ from ..core.records import Mention
 _SUBJ = {"nsubj": "subj", "nsubj:pass": "patient", "nsubjpass": "patient", "dobj": "obj", "obj": "obj",
          "iobj": "obj", "poss": "poss", "compound": "compound", "appos": "appos", "attr": "attr", "acomp": "attr",
          "oprd": "attr", "npadvmod": "time", "nummod": "time", "obl:tmod": "time", "nmod:tmod": "time"}
+
+
+def head_word(tree: Sequence[Sequence], start: int, end: int, starts: Sequence[int] | None = None) -> int | None:
+    """The word of the name at [start, end) that the rest of a stored tree ([start, end, lemma, pos, dep, head]
+    rows) holds it by: one whose head is outside the name, a noun rather than an adjective the parser hung
+    elsewhere ("Либерального интернационала"). `starts`: the rows' start offsets, if already at hand."""
+    first = bisect_left(starts if starts is not None else [row[0] for row in tree], start)
+    inside = []
+    for i in range(first, len(tree)):  # the words from the name's first on
+        if tree[i][1] > end:
+            break
+        inside.append(i)
+    outer = [i for i in inside if tree[i][5] < 0 or tree[i][5] not in inside]
+    nouns = [i for i in outer if str(tree[i][3]).split(":")[0] in ("NOUN", "PROPN", "NUM", "X")]
+    return (nouns or outer or inside or [None])[0]
 
 
 @dataclass
@@ -43,6 +59,7 @@ class Sentence:
     """A tree with the mentions whose head word is on it."""
 
     def __init__(self, tree: list[list], mentions: list[Mention]) -> None:
+        self.rows = tree
         self.tokens = [Token(i, *row) for i, row in enumerate(tree)]
         for t in self.tokens:
             if 0 <= t.head < len(self.tokens) and t.head != t.i:
@@ -57,16 +74,7 @@ class Sentence:
                     self.mention_at.setdefault(root, m)
 
     def _root_of(self, m: Mention) -> int | None:
-        """The word of a name that the rest of the sentence holds it by: one whose head is outside the name, a
-        noun rather than an adjective the parser hung elsewhere ("Либерального интернационала")."""
-        inside = []
-        for t in self.tokens[bisect_left(self.starts, m.start):]:  # the words from the name's first on
-            if t.end > m.end:
-                break
-            inside.append(t.i)
-        outer = [i for i in inside if self.tokens[i].head < 0 or self.tokens[i].head not in inside]
-        nouns = [i for i in outer if self.tokens[i].pos.split(":")[0] in ("NOUN", "PROPN", "NUM", "X")]
-        return (nouns or outer or inside or [None])[0]
+        return head_word(self.rows, m.start, m.end, self.starts)
 
     def parent(self, i: int) -> Token | None:
         head = self.tokens[i].head

@@ -19,7 +19,7 @@ import time
 import warnings
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import NamedTuple
@@ -150,10 +150,8 @@ def pipeline_samples(gold_docs: list[dict], log=lambda message: None) -> tuple[l
                                                            meta=Meta(lang=lang, published=doc.get("dct") or None)))
         gold = gold_sample(doc, sentences=record._sentences)
         gold.trees = record._syntax
-        sample = gold_sample(doc, sentences=record._sentences)
-        sample.trees = record._syntax
-        sample.names = sorted((Name(m.start, m.end, m.label, m.text) for m in record.mentions),
-                              key=lambda n: (n.start, -n.end))
+        sample = replace(gold, names=sorted((Name(m.start, m.end, m.label, m.text) for m in record.mentions),
+                                            key=lambda n: (n.start, -n.end)))
         gold_out.append(gold)
         pred_out.append(sample)
         if number % 100 == 0:

@@ -128,7 +128,6 @@ def test_a_country_is_located_in_no_city_or_region(head, tail, kept):
     ("Ust-Kut, a town in Irkutsk Oblast.", "Irkutsk Oblast", False),
 ])
 def test_a_place_beside_or_beyond_another_is_not_in_it(text, tail, beside):
-    from pipeline.core.intervals import MentionIndex
     from pipeline.core.records import Relation
     from pipeline.relate.relations import _beside
 
@@ -136,4 +135,4 @@ def test_a_place_beside_or_beyond_another_is_not_in_it(text, tail, beside):
     doc = record(text, [(head, "LOC"), (tail, "LOC")])
     relation = Relation(type="located_in", head="m1", tail="m2", evidence=(0, len(text)),
                         pattern="model:relation_pairs")
-    assert _beside(text, MentionIndex(doc.mentions), relation) is beside
+    assert _beside(text, relation, doc.mentions[1]) is beside
