@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span
 from ..core.intervals import Spans
 from ..core.resources import infobox_keys
 from ..dates.english import MONTHS, WEEKDAYS
-from .layout import citation_spans, glue_points, heading_spans
+from .layout import citation_spans, glue_points, heading_spans, key_spans
 from .spans import copy_span, doc_text, make_span, set_entities, tokens_written, with_text
 from .trained import SPANS_KEY
 
@@ -49,6 +49,8 @@ _FEATURES = {"forest", "forests", "river", "lake", "park", "mountains", "hills",
 # a name that ends in an administrative division's word is a place ("Yuzhnoye Tushino District", "Perm Krai");
 # not "County", which ends football clubs' names ("Ross County")
 _DIVISIONS = {"district", "oblast", "krai", "province", "raion", "okrug", "region", "municipality"}
+# no person's name ends in a facility's word: "Tolmachevo Airport" read as a person is a place
+_FACILITIES = {"airport", "airfield", "station", "stadium", "arena", "port", "harbour", "harbor", "bridge", "square"}
 # an organisation named with these words only is a body of another one ("the Central Committee", "Federal party
 # Committee") or a page's field label or value ("Seats", "None"): no name
 _GENERIC_BODY = {
@@ -123,6 +125,7 @@ def en_entities(doc: Doc) -> Doc:
     """spaCy's entities in our labels and span conventions; page artefacts and non-names dropped."""
     text = doc_text(doc)
     artefacts = Spans(heading_spans(text) + citation_spans(text))
+    keys = key_spans(text)
     spans: list[Span] = []
     for ent in _candidates(doc):
         label = LABELS.get(ent.label_)
@@ -134,7 +137,7 @@ def en_entities(doc: Doc) -> Doc:
             ent._.source = "spacy"
             ent._.lang = "en"
         for part in _split(doc, ent, label):
-            part = _trim(doc, part)
+            part = _trim(doc, _past_key(doc, part, keys))
             if part is None or artefacts.covers(part.start_char, part.end_char) or not _is_name(part) \
                     or part.text.lower() in _FREQUENCIES or part.label_ == "DATE" and _AGE.match(part.text):
                 continue
@@ -326,7 +329,20 @@ def _weekday_before_date(comma) -> bool:
         and doc[comma.i + 1].lower_.rstrip(".") in MONTHS
 
 
-def _trim(doc: Doc, span: Span) -> Span | None:
+def _past_key(doc: Doc, span: Span | None, keys: list[tuple[int, int]]) -> Span | None:
+    """A name that opens with the key of a "Key value" line ("Hubs Domodedovo Airport") starts after the key."""
+    if span is None or not keys:
+        return span
+    for start, end in keys:
+        if start <= span.start_char < end:
+            first = next((t.i for t in span if t.idx >= end), None)
+            return None if first is None else copy_span(doc, span, first, span.end)
+    return span
+
+
+def _trim(doc: Doc, span: Span | None) -> Span | None:
+    if span is None:
+        return None
     start, end = span.start, span.end
     name = span.label_ != "DATE"
     while start < end and (doc[start].is_space or doc[start].is_punct or (name and doc[start].text in _LEADING)
@@ -373,6 +389,8 @@ def _geographic_feature(doc: Doc, span: Span) -> Span:
     if span.end < len(doc) and doc[span.end].lower_ in _FEATURES and span.label_ in ("ORG", "LOC", "PER"):
         if all(t.is_title for t in span):
             return copy_span(doc, span, span.start, span.end + 1, "LOC") or span
+    if len(span) > 1 and span.label_ == "PER" and span[-1].lower_ in _FACILITIES:
+        return copy_span(doc, span, span.start, span.end, "LOC") or span
     if len(span) > 1 and span.label_ != "LOC" and (span[-1].lower_ in _FEATURES or (
             span[-1].lower_ in _DIVISIONS and not any(t.is_lower for t in span))):  # not "Commission of the X Region"
         return copy_span(doc, span, span.start, span.end, "LOC") or span

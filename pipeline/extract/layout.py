@@ -40,6 +40,32 @@ def _infobox_glue(line: str, keys: tuple[str, ...]) -> int | None:
     return None
 
 
+# A "Key value" line of a copied infobox that lost its colon and cells ("Founded May 1992", "Key people Ann Lee"):
+# short, no sentence in it, a known key, one space, a value that opens with a capital, a digit or a bracket.
+_KEY_LINE_LENGTH = 80
+_KEY_LINES_NEAR = 2  # another key line within this many lines makes a block of them (a lone headline is no row)
+
+
+def key_spans(text: str, keys: tuple[str, ...] | None = None) -> list[tuple[int, int]]:
+    """Keys that open the "Key value" lines of a copied infobox written without colons, where two such lines stand
+    within two lines of each other ("Hubs Domodedovo Airport" after "Founded 1992"); the key is no part of a name."""
+    keys = infobox_keys() if keys is None else keys
+    found: list[tuple[int, int, int]] = []  # (line number, start, end)
+    offset = 0
+    for number, line in enumerate(text.split("\n")):
+        if len(line.strip()) <= _KEY_LINE_LENGTH and ". " not in line and not line.rstrip().endswith("."):
+            lead = len(line) - len(line.lstrip())
+            for key in keys:
+                rest = line[lead + len(key):lead + len(key) + 2]
+                if line.startswith(key, lead) and len(rest) == 2 and rest[0] == " " \
+                        and (rest[1].isupper() or rest[1].isdigit() or rest[1] in "(«\""):
+                    found.append((number, offset + lead, offset + lead + len(key)))
+                    break
+        offset += len(line) + 1
+    return [(start, end) for number, start, end in found
+            if any(other != number and abs(other - number) <= _KEY_LINES_NEAR for other, _, _ in found)]
+
+
 def heading_spans(text: str) -> list[tuple[int, int]]:
     """Lines that are section headings of a copied wiki page ("Ideological principlesEdit")."""
     return [(m.start(), m.end()) for m in _HEADING_EDIT.finditer(text)]
@@ -53,6 +79,7 @@ def citation_spans(text: str) -> list[tuple[int, int]]:
 # Lines of a copied wiki page that are not its article: they name nothing the article says.
 _BOILERPLATE = re.compile(
     r"^[ \t]*(?:From Wikipedia, the free encyclopedia|Jump to (?:content|navigation|search)|"
+    r"The Full Wiki|Note: Many of our articles [^\n]*|"  # a mirror's masthead and its note on citations
     r"Материал из Википедии\W+свободной энциклопедии|Перейти к(?::| навигации| поиску)[^\n]*|"
     r"(?:Categories|Hidden categories|Категории|Скрытые категории)\s*:[^\n]*|"
     r"\[(?:edit|править(?: \| править код)?)\]|Retrieved from [^\n]*|Источник\s*—[^\n]*)[ \t]*$", re.M)

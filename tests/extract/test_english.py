@@ -118,6 +118,15 @@ def test_the_lines_around_a_copied_article_name_nothing(nlp_for):
 
 
 
+def test_an_infobox_without_colons_gives_its_values_without_the_keys(nlp_for):
+    found = ents(nlp_for("The Full Wiki\n\nVolga Freight Lines\nFounded May 1997\nHubs Samara Kurumoch Airport\n"
+                         "Headquarters Samara, Russia\nKey people Irina Pavlova (CEO)\n\n"
+                         "Volga Freight Lines is a cargo airline based in Samara."))
+    assert ("Samara Kurumoch Airport", "LOC") in found  # no key in it, and no person ends in "Airport"
+    assert ("Irina Pavlova", "PER") in found
+    assert not any(t.startswith(("Hubs", "Headquarters", "Key", "Founded")) or "Wiki" in t for t, _ in found)
+
+
 def test_a_copied_reference_keeps_its_archive_date_and_names_no_archived(nlp_for):
     found = ents(nlp_for('"Moscow rally" (in Russian). Novaya Gazeta. Archived 2013-12-24 at the Wayback Machine.'))
     assert ("2013-12-24", "DATE") in found
