@@ -140,3 +140,28 @@ def test_names_of_several_documents_read_in_one_batch_are_those_read_one_by_one(
     assert together == one_by_one
     assert ("Перми", "LOC") in {(texts[2][a:b], label) for a, b, label in together[2]}
     assert len([e for e in together[2] if e[2] == "LOC"]) == 12 and together[1] == []
+
+
+@pytest.mark.parametrize("text, name, never", [
+    ("Акции госкорпорации «Росатом» передали новой структуре.", "Росатом", "госкорпорации «Росатом»"),
+    ("В прошлом году компания «Яндекс» открыла офис в Казани.", "Яндекс", "компания «Яндекс»"),
+    ("Ректор НИУ ИТМО выступил на форуме.", "НИУ ИТМО", "ИТМО"),
+    ("Совет директоров ПАО «Газпром нефть» утвердил дивиденды.", "ПАО «Газпром нефть»", "Газпром"),
+    ("Сотрудники издательского дома «Коммерсантъ» провели забастовку.", "Коммерсантъ", "издательского дома"),
+])
+def test_a_name_led_by_a_descriptor_a_lower_case_one_left_out(nlp_for, text, name, never):
+    found = ents(nlp_for(text))
+    assert (name, "ORG") in found
+    assert not any(t == never for t, _ in found)
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Авиакомпания S7 Airlines начала полёты в Ташкент.", ["S7 Airlines"]),
+    ("Продажи Ozon выросли на треть, сообщила X5 Group.", ["Ozon", "X5 Group"]),
+    ("Аналитики Sberbank CIB и Renaissance Capital понизили прогноз.", ["Sberbank CIB", "Renaissance Capital"]),
+])
+def test_latin_script_company_names_inside_russian_text(models, text, names):
+    from pipeline import process_text
+
+    found = process_text(text, models=models, lang="ru").mentions  # a sentence of a Russian document
+    assert [m.text for m in found if m.label == "ORG"] == names
