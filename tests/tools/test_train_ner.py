@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.tools.train_ner import LABELS, examples, make_doc_for, train
+from pipeline.core.errors import PipelineError
+from pipeline.tools.train_ner import LABELS, examples, make_doc_for, read_texts, split_for_selection, train
 
 DATA = Path(__file__).parent.parent / "data" / "ner_train"
 
@@ -26,6 +27,29 @@ def test_examples_are_lines_with_the_outermost_names_and_other_spans_left_open()
 
 
 @pytest.mark.models
+def test_a_wiki_text_loses_its_unannotated_title_and_its_names_their_leading_the():
+    club = [d for d in examples(read_texts(str(DATA / "en.jsonl"))[2:], "en", make_doc_for("en"))]
+    assert len(club) == 1  # "Kama Rowing Club" alone on the first line is the title: no example of "no name"
+    assert [(e.text, e.label_) for e in club[0].ents] == [
+        ("Kama Rowing Club", "ORG"), ("Perm", "GPE"), ("Perm Shipyard", "ORG")]
+    assert club[0][0].text == "The" and club[0][0].ent_iob_ == "O"  # the leading "the" is no part of the name
+
+
+def test_a_training_file_can_be_cut_and_a_tenth_of_each_held_back_to_choose_the_model(tmp_path):
+    path = tmp_path / "texts.jsonl"
+    path.write_text("".join(f'{{"id": "t{i}", "lang": "en", "text": "Text {i}.", "entities": []}}\n'
+                            for i in range(20)), encoding="utf-8")
+    assert [t["id"] for t in read_texts(f"{path}:3")] == ["t0", "t1", "t2"]
+    assert [t["id"] for t in read_texts(f"{path}:-17")] == ["t0", "t1", "t2"]  # all but the last 17
+    assert len(read_texts(str(path))) == 20
+    train_texts, held = split_for_selection([read_texts(f"{path}:-10"), read_texts(f"{path}:3")], 0.1)
+    assert [t["id"] for t in held] == ["t9", "t2"]  # the last tenth of each, and at least one of each
+    assert len(train_texts) == 9 + 2
+    with pytest.raises(PipelineError, match="no text left"):
+        read_texts(f"{path}:-20")
+
+
+@pytest.mark.models
 @pytest.mark.parametrize("lang", ["en", "ru"])
 def test_a_tiny_training_run_writes_a_tagger_that_loads(tmp_path, lang):
     import spacy
@@ -34,7 +58,7 @@ def test_a_tiny_training_run_writes_a_tagger_that_loads(tmp_path, lang):
     out.mkdir()
     (out / "README.md").write_text("the model card", encoding="utf-8")
     (out / "stale.bin").write_bytes(b"old weights")
-    train(lang, DATA / f"{lang}.jsonl", DATA / f"{lang}.jsonl", out, max_steps=2)
+    train(lang, [str(DATA / f"{lang}.jsonl")], out, max_steps=2)
     tagger = spacy.load(out)
     assert tagger.pipe_names[-1] == "ner"
     assert set(LABELS[lang].values()) <= set(tagger.get_pipe("ner").labels)
