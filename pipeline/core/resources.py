@@ -144,3 +144,23 @@ def trigger_words(path: Path = RELATION_TRIGGERS) -> dict[str, frozenset[str]]:
             raise ConfigError(f"{path}:{number}: expected group, lang (en|ru), lemma, relation, note")
         groups.setdefault(fields[0].strip(), set()).add(fields[2].strip())
     return {group: frozenset(words) for group, words in groups.items()}
+
+
+NAME_KINDS = MODELS / "name_kinds.tsv"
+_NAME_KIND_LABELS = ("ORG", "LOC", "PER")
+
+
+@lru_cache(maxsize=4)
+def name_kinds(lang: str, path: Path = NAME_KINDS) -> dict[str, str]:
+    """Kind nouns that say what a name is, lemma -> label (models/name_kinds.tsv: lang, lemma, label)."""
+    kinds: dict[str, str] = {}
+    for number, line in enumerate(_lines(path, "the name kinds"), 1):
+        if not line.strip() or line.startswith("#") or line.startswith("lang\t"):
+            continue
+        fields = line.split("\t")
+        if len(fields) != 3 or fields[0] not in ("en", "ru") or fields[2] not in _NAME_KIND_LABELS \
+                or not fields[1].strip():
+            raise ConfigError(f"{path}:{number}: expected lang (en|ru), lemma, label (ORG|LOC|PER)")
+        if fields[0] == lang:
+            kinds[fields[1].strip()] = fields[2]
+    return kinds

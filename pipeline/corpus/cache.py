@@ -10,7 +10,15 @@ import time
 from pathlib import Path
 
 from ..core.records import Document, Relation
-from ..core.resources import MODELS, en_tagger_path, infobox_keys, infobox_table, load_gazetteer, trigger_words
+from ..core.resources import (
+    MODELS,
+    en_tagger_path,
+    infobox_keys,
+    infobox_table,
+    load_gazetteer,
+    name_kinds,
+    trigger_words,
+)
 from ..core.settings import Settings
 from ..core.versions import versions
 
@@ -25,7 +33,8 @@ def extraction_key(settings: Settings, gazetteer: Path) -> str:
     link-only "~" names changes linking, which always runs again, and re-extracts nothing. The infobox keys
     count too: the English tokenizer splits a key glued to its value, and a page whose lines use them has its
     title named as an organisation; so do the relation keys, the trigger words and the pair classifier's weights,
-    which shape the relations kept with a record (`Cache.relations`), and the English name tagger's weights.
+    which shape the relations kept with a record (`Cache.relations`), the English name tagger's weights and the kind
+    nouns that decide a name's label.
     """
     looked_for = sorted((e.label, lang, name) for e in load_gazetteer(gazetteer)
                         for lang, names in e.names.items() for name in names if not name.startswith("~"))
@@ -34,7 +43,8 @@ def extraction_key(settings: Settings, gazetteer: Path) -> str:
                "infobox_relations": [(k.key, k.relation, k.label, k.role) for k in infobox_table()],
                "relation_triggers": {group: sorted(words) for group, words in trigger_words().items()},
                "relation_weights": [hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else None
-                                    for path in RELATION_WEIGHTS], "en_tagger": _tagger_digest(settings)}
+                                    for path in RELATION_WEIGHTS], "en_tagger": _tagger_digest(settings),
+               "name_kinds": sorted(name_kinds("en").items())}
     return hashlib.sha256(json.dumps(payload, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 
 

@@ -89,3 +89,14 @@ def test_an_infobox_key_that_states_nothing_is_written_with_three_dashes(tmp_pat
     bad.write_text("Owner\t-\tPER\thead\n", encoding="utf-8")  # a dash with a label is neither kind
     with pytest.raises(ConfigError, match=r"relations\.tsv:1: expected key, relation, value label, head\|tail"):
         infobox_table(bad)
+
+
+def test_name_kinds_by_language_and_a_bad_row_is_a_clear_error(tmp_path):
+    from pipeline.core.resources import name_kinds
+
+    kinds = name_kinds("en")
+    assert kinds["company"] == "ORG" and kinds["city"] == "LOC" and kinds["politician"] == "PER"
+    bad = tmp_path / "kinds.tsv"
+    bad.write_text("lang\tlemma\tlabel\nen\tcity\tPLACE\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"kinds\.tsv:2: expected lang \(en\|ru\), lemma, label"):
+        name_kinds("en", bad)
