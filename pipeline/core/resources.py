@@ -77,13 +77,16 @@ def _lines(path: Path, what: str) -> list[str]:
 
 
 @lru_cache(maxsize=4)
-def infobox_keys(path: Path = INFOBOX_KEYS) -> tuple[str, ...]:
-    """Infobox labels a copied page may glue to their values: models/infobox_keys.txt and the English keys of
-    models/infobox_relations.tsv, longest first."""
+def infobox_keys(path: Path = INFOBOX_KEYS, lang: str = "en") -> tuple[str, ...]:
+    """Infobox labels a copied page may glue to their values or write without a colon, in one language:
+    models/infobox_keys.txt and the keys of models/infobox_relations.tsv, longest first."""
     lines = _lines(path, "the infobox keys")
     keys = {line.strip() for line in lines if line.strip() and not line.startswith("#")}
-    keys |= {k.key for k in infobox_table() if not re.search("[А-Яа-яЁё]", k.key)}
-    return tuple(sorted(keys, key=lambda k: (-len(k), k)))
+    keys |= {k.key for k in infobox_table()}
+    return tuple(sorted((k for k in keys if bool(_CYRILLIC.search(k)) == (lang == "ru")), key=lambda k: (-len(k), k)))
+
+
+_CYRILLIC = re.compile("[А-Яа-яЁё]")
 
 
 @dataclass(frozen=True)

@@ -39,7 +39,8 @@ def extraction_key(settings: Settings, gazetteer: Path) -> str:
     looked_for = sorted((e.label, lang, name) for e in load_gazetteer(gazetteer)
                         for lang, names in e.names.items() for name in names if not name.startswith("~"))
     payload = {"versions": versions(), "settings": settings.model_dump(mode="json", exclude={"gazetteer"}),
-               "gazetteer": looked_for, "infobox_keys": infobox_keys(),  # the English tokenizer splits at them
+               "gazetteer": looked_for,
+               "infobox_keys": infobox_keys() + infobox_keys(lang="ru"),  # the tokenizers split at them
                "infobox_relations": [(k.key, k.relation, k.label, k.role) for k in infobox_table()],
                "relation_triggers": {group: sorted(words) for group, words in trigger_words().items()},
                "relation_weights": [hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else None

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections import Counter, defaultdict
 from functools import lru_cache
 
 from spacy.attrs import IDX, LENGTH, LOWER, SPACY
@@ -12,17 +11,15 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..core.intervals import Spans
-from ..core.resources import infobox_keys, name_kinds
+from ..core.resources import infobox_keys
 from ..dates.english import MONTHS, WEEKDAYS
+from .kinds import LABELS, head_kind, stated_kind, voted_labels, with_stated_kind
+from .kinds import NAME_LABELS as _NAME_LABELS
 from .layout import citation_spans, glue_points, heading_spans, key_spans
 from .spans import copy_span, doc_text, make_span, set_entities, tokens_written, with_text
 from .trained import SPANS_KEY
 
-LABELS = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC", "DATE": "DATE"}
 _TRAINED_LABELS = {"PERSON", "ORG", "GPE"}  # what models/ner-en learnt (pipeline.tools.train_ner)
-# the base model's name labels the tagger may correct (its other labels, such as EVENT or LAW, it never learnt)
-_NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
-_SPACY_LABEL = {"PER": "PERSON", "ORG": "ORG", "LOC": "GPE"}
 _LIST_WORDS = {",", ";", "and", "or"}
 _BULLET_KEY = re.compile(r"[-*•–]\s*[^:\n]{1,60}:")
 _LEADING = {"the", "The", "THE", "a", "an"}
@@ -236,9 +233,9 @@ def _candidates(doc: Doc) -> list[Span]:
 
     A person, organisation or place that only the base model reads, with no name of the tagger on any of its
     words, is dropped, unless it stands in a line of page layout or the sentence says what kind of thing it is
-    (`_stated_kind`, `_head_kind`): on 40 Re-DocRED texts held back from training, this and the two steps below
-    raised precision from 0.73 to 0.76 at the same recall (0.70).
-    Then each name takes the label the two models give its words most often in the document (`_voted_labels`),
+    (`kinds.stated_kind`, `kinds.head_kind`): on 40 Re-DocRED texts held back from training, this and the two
+    steps below raised precision from 0.73 to 0.76 at the same recall (0.70).
+    Then each name takes the label the two models give its words most often in the document (`kinds.voted_labels`),
     and a kind the sentence states decides over both."""
     if SPANS_KEY not in doc.spans:
         return list(doc.ents)
@@ -267,68 +264,9 @@ def _candidates(doc: Doc) -> list[Span]:
             out[low:high], starts[low:high], ends[low:high] = [span], [first], [last]
     covered = {i for s in doc.spans[SPANS_KEY] for i in range(s.start, s.end)}
     out = [e for e in out if e._.source is not None or e.label_ not in _NAME_LABELS
-           or covered.intersection(range(e.start, e.end)) or _layout_line(text, e) or _stated_kind(e)
-           or _head_kind(e)]
-    return [_with_stated_kind(doc, e) for e in _voted_labels(doc, out)]
-
-
-def _stated_kind(span: Span) -> str | None:
-    """What the sentence says the name is (models/name_kinds.tsv): "Rosario, a city in Argentina" (apposition),
-    "Kama Steel is a steel company" (predicate noun), "the newspaper Socialist" (a kind noun before it), "the city
-    of Rosario"."""
-    if span.label_ not in _NAME_LABELS:
-        return None
-    kinds = name_kinds("en")
-    root = span.root
-    nouns = [t for t in root.children if t.dep_ == "appos" and t.pos_ == "NOUN" and not span.start <= t.i < span.end]
-    if root.dep_ == "nsubj" and root.head.lemma_ == "be":
-        nouns += [t for t in root.head.children if t.dep_ == "attr" and t.pos_ == "NOUN"]
-    before = span.doc[span.start - 1] if span.start else None
-    if before is not None and before.dep_ == "compound" and before.head.i in range(span.start, span.end) \
-            and before.is_lower:
-        nouns.append(before)
-    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN" \
-            and root.head.head.i == root.head.i - 1:
-        nouns.append(root.head.head)  # "the city of Rosario" (not "the mayor of Rosario": no kind of a place)
-    labels = {kinds[t.lemma_.lower()] for t in nouns if t.lemma_.lower() in kinds}
-    return labels.pop() if len(labels) == 1 else None
-
-
-def _head_kind(span: Span) -> str | None:
-    """An organisation's or a place's kind noun that ends the name itself ("Lena Bank", "Kirovsky District")."""
-    if span.label_ not in _NAME_LABELS or len(span) < 2 or not span[-1].is_title:
-        return None
-    kind = name_kinds("en").get(span[-1].lower_)
-    return kind if kind in ("ORG", "LOC") else None
-
-
-def _with_stated_kind(doc: Doc, span: Span) -> Span:
-    """The kind the sentence states decides the label; a kind noun ending the name decides only against a person
-    ("Lena Bank" is no person; whether "Soviet Union" is a place or an organisation, its last word does not say)."""
-    kind = _stated_kind(span)
-    if kind is None and LABELS.get(span.label_) == "PER":
-        kind = _head_kind(span)
-    if kind is None or LABELS[span.label_] == kind:
-        return span
-    return copy_span(doc, span, span.start, span.end, _SPACY_LABEL[kind]) or span
-
-
-def _voted_labels(doc: Doc, spans: list[Span]) -> list[Span]:
-    """Each name takes the label that the two models give its words most often in the document, where one label
-    has more votes than any other ("Alexei Navalny" read as a person three times and once as an organisation)."""
-    votes: dict[str, Counter] = defaultdict(Counter)
-    for span in list(doc.ents) + list(doc.spans[SPANS_KEY]):
-        if span.label_ in _NAME_LABELS:
-            votes[span.text][LABELS[span.label_]] += 1
-    out = []
-    for span in spans:
-        counts = votes.get(span.text)
-        if span.label_ in _NAME_LABELS and counts:
-            (best, most), (_, next_most) = (counts.most_common(2) + [(None, 0)])[:2]
-            if best != LABELS[span.label_] and most > next_most:
-                span = copy_span(doc, span, span.start, span.end, _SPACY_LABEL[best]) or span
-        out.append(span)
-    return out
+           or covered.intersection(range(e.start, e.end)) or _layout_line(text, e) or stated_kind(e)
+           or head_kind(e)]
+    return [with_stated_kind(doc, e) for e in voted_labels(doc, out)]
 
 
 def _gives_way(ent: Span, span: Span, surnames: set[str]) -> bool:

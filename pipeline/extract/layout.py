@@ -47,23 +47,39 @@ _KEY_LINES_NEAR = 2  # another key line within this many lines makes a block of 
 
 
 def key_spans(text: str, keys: tuple[str, ...] | None = None) -> list[tuple[int, int]]:
-    """Keys that open the "Key value" lines of a copied infobox written without colons, where two such lines stand
-    within two lines of each other ("Hubs Domodedovo Airport" after "Founded 1992"); the key is no part of a name."""
+    """Keys that open the "Key value" lines of a copied infobox written without colons, where another key line (or
+    a key glued to its value) stands within two lines ("Hubs Domodedovo Airport" after "Founded 1992"); the key
+    is no part of a name."""
     keys = infobox_keys() if keys is None else keys
     found: list[tuple[int, int, int]] = []  # (line number, start, end)
+    rows: set[int] = set()  # every line that is a key's, glued or not
     offset = 0
     for number, line in enumerate(text.split("\n")):
-        if len(line.strip()) <= _KEY_LINE_LENGTH and ". " not in line and not line.rstrip().endswith("."):
+        if _infobox_glue(line, keys):
+            rows.add(number)
+        elif len(line.strip()) <= _KEY_LINE_LENGTH and ". " not in line and not line.rstrip().endswith("."):
             lead = len(line) - len(line.lstrip())
             for key in keys:
                 rest = line[lead + len(key):lead + len(key) + 2]
                 if line.startswith(key, lead) and len(rest) == 2 and rest[0] == " " \
                         and (rest[1].isupper() or rest[1].isdigit() or rest[1] in "(«\""):
                     found.append((number, offset + lead, offset + lead + len(key)))
+                    rows.add(number)
                     break
         offset += len(line) + 1
     return [(start, end) for number, start, end in found
-            if any(other != number and abs(other - number) <= _KEY_LINES_NEAR for other, _, _ in found)]
+            if any(other != number and abs(other - number) <= _KEY_LINES_NEAR for other in rows)]
+
+
+def glued_key_spans(text: str, keys: tuple[str, ...]) -> list[tuple[int, int]]:
+    """The keys of glued infobox lines ("ВладелецМихаил Комиссар" -> "Владелец"), and of "Key value" lines."""
+    spans, offset = [], 0
+    for line in text.split("\n"):
+        point = _infobox_glue(line, keys)
+        if point:
+            spans.append((offset, offset + point))
+        offset += len(line) + 1
+    return sorted(spans + key_spans(text, keys))
 
 
 def heading_spans(text: str) -> list[tuple[int, int]]:

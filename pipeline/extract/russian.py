@@ -12,9 +12,11 @@ from razdel.substring import Substring
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..core.resources import infobox_keys
 from ..dates.russian import find_russian_dates
 from ..normalise.stress import plain, without_stress
 from .boundaries import name_pieces
+from .layout import glue_points, glued_key_spans
 from .spans import doc_text, make_span, set_entities, with_text
 
 
@@ -48,7 +50,7 @@ class RazdelTokenizer:
         starts: list[bool] = []
         sentence_starts = {s.start for s in sentenize(text)}
         position = 0
-        for token in _tokens(text):
+        for token in _tokens(text, glue_points(text, infobox_keys(lang="ru"))):
             gap = text[position:token.start]
             if gap:
                 if gap == " " and words:
@@ -85,9 +87,18 @@ class RazdelTokenizer:
         return self
 
 
-def _tokens(text: str):
-    """razdel's tokens, with a comma after a number split off ("2011, 18:30"; razdel reads "3,5" as one)."""
+def _tokens(text: str, glued: list[int] = ()):
+    """razdel's tokens, with a comma after a number split off ("2011, 18:30"; razdel reads "3,5" as one) and an
+    infobox key split from the value glued to it ("ВладелецМихаил": `glued` are the points to split at)."""
+    points = iter(glued)
+    point = next(points, None)
     for token in tokenize(text):
+        while point is not None and point <= token.start:
+            point = next(points, None)
+        if point is not None and token.start < point < token.stop:
+            cut = point - token.start
+            yield Substring(token.start, point, token.text[:cut])
+            token = Substring(point, token.stop, token.text[cut:])
         if len(token.text) > 1 and token.text.endswith(",") and token.text[:-1].isdigit():
             yield Substring(token.start, token.stop - 1, token.text[:-1])
             yield Substring(token.stop - 1, token.stop, ",")
@@ -144,13 +155,47 @@ class NamesTagger:
 
 def _set_names(doc: Doc, text: str, offsets: list[int] | None, found) -> None:
     spans = []
+    keys = glued_key_spans(text, infobox_keys(lang="ru")) if found else []
     for name in found:
         first, stop = (offsets[name.start], offsets[name.stop]) if offsets else (name.start, name.stop)
         for start, end in name_pieces(text, first, stop):
-            span = make_span(doc, start, end, name.type, "natasha", "ru")
+            start = _past_key(text, start, end, keys)  # "ВладелецМихаил Комиссар": the key is no part of it
+            if start >= end:
+                continue
+            label = "PER" if name.type == "ORG" and _given_name_and_surname(text[start:end]) else name.type
+            span = make_span(doc, start, end, label, "natasha", "ru")
             if span is not None:
                 spans.append(span)
     set_entities(doc, _with_country(doc, spans))
+
+
+def _given_name_and_surname(name: str) -> bool:
+    """"Сергей Волков", "Анна Сергеевна Морозова": a given name first and a surname last (pymorphy3's dictionary
+    marks both) make a person, whatever the tagger read around them (an owner's share in an infobox)."""
+    from ..normalise.nominative import analyzer
+
+    words = name.split()
+    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w.isalpha() for w in words):
+        return False
+    morph = analyzer()
+    return "Name" in morph.parse(words[0])[0].tag and any("Surn" in p.tag for p in morph.parse(words[-1]))
+
+
+def _past_key(text: str, start: int, end: int, keys: list[tuple[int, int]]) -> int:
+    """Where a name starts once the infobox key before its value is left out; `end` when the name is a key glued
+    to a lower-case value ("Языкрусский")."""
+    if start == 0 or text[start - 1] == "\n":
+        line = text[start:end]
+        if any(line.startswith(key) and len(line) > len(key) and line[len(key)].islower()
+               for key in infobox_keys(lang="ru")):
+            return end
+    for key_start, key_end in keys:
+        if key_start <= start < key_end:
+            start = key_end
+            while start < end and text[start].isspace():
+                start += 1
+            return start
+    return start
 
 
 _OWN_HEAD = re.compile(r"(?i)(?:парти|союз|федераци|конфедераци|фронт|движени|лиг|объединени|ассоциаци|"

@@ -165,3 +165,12 @@ def test_latin_script_company_names_inside_russian_text(models, text, names):
 
     found = process_text(text, models=models, lang="ru").mentions  # a sentence of a Russian document
     assert [m.text for m in found if m.label == "ORG"] == names
+
+
+def test_a_russian_infobox_copied_without_colons_gives_its_values_without_the_keys(nlp_for):
+    text = ("Волжское радио\n\nСтрана\nВладелецСергей Волков (60 %),\nЯзыкрусский, татарский\n"
+            "Главный офис Казань, Россия\nОснована 1998\n\nРадио основал Сергей Волков в Казани.")
+    found = ents(nlp_for(text))
+    assert found.count(("Сергей Волков", "PER")) == 2  # the glued key is split off
+    assert ("Казань", "LOC") in found
+    assert not any(t.startswith(("Владелец", "Язык", "Главный", "Основана")) for t, _ in found)

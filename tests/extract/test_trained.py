@@ -119,11 +119,11 @@ def test_what_the_sentence_says_a_name_is_decides_its_label(nlp_for, text, expec
 
 
 def test_a_name_only_spacys_model_reads_needs_the_tagger_or_a_stated_kind(nlp_for):
-    from pipeline.extract.english import _stated_kind
+    from pipeline.extract.kinds import stated_kind
 
     doc = nlp_for("Volga Tractor Works is a company. Ivan Petrov met Olga Ivanova.")
     works = doc.char_span(0, len("Volga Tractor Works"), label="ORG")
-    assert _stated_kind(works) == "ORG"
+    assert stated_kind(works) == "ORG"
     assert {e.text for e in doc.ents} >= {"Volga Tractor Works", "Ivan Petrov", "Olga Ivanova"}
 
 
