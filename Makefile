@@ -55,6 +55,11 @@ CONLL_TRAIN ?= ../shared/data/train/conll2003_train.jsonl
 models-ner: $(STAMP)
 	$(BIN)/python -m pipeline.tools.train_ner en --train $(CONLL_TRAIN) --train $(REDOCRED):-100 --out models/ner-en
 
+# Rebuilds models/given_names_ru.txt (Russian given names in Latin letters) from pymorphy3's dictionary (a minute).
+.PHONY: models-given-names
+models-given-names: $(STAMP)
+	$(BIN)/python -m pipeline.tools.given_names
+
 # The Russian tagger experiment (not shipped: see models/configs/README.md), into models/ner-ru.
 models-ner-ru: $(STAMP)
 	$(BIN)/python -m pipeline.tools.train_ner ru --train $(NEREL_TRAIN) --dev $(NEREL_DEV) --out models/ner-ru

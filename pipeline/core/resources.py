@@ -167,3 +167,13 @@ def name_kinds(lang: str, path: Path = NAME_KINDS) -> dict[str, str]:
         if fields[0] == lang:
             kinds[fields[1].strip()] = fields[2]
     return kinds
+
+
+GIVEN_NAMES = MODELS / "given_names_ru.txt"
+
+
+@lru_cache(maxsize=2)
+def given_names(path: Path = GIVEN_NAMES) -> frozenset[str]:
+    """Russian given names in Latin letters, lower case (models/given_names_ru.txt)."""
+    return frozenset(line.strip() for line in _lines(path, "the given names")
+                     if line.strip() and not line.startswith("#"))

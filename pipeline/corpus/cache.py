@@ -13,6 +13,7 @@ from ..core.records import Document, Relation
 from ..core.resources import (
     MODELS,
     en_tagger_path,
+    given_names,
     infobox_keys,
     infobox_table,
     load_gazetteer,
@@ -45,7 +46,7 @@ def extraction_key(settings: Settings, gazetteer: Path) -> str:
                "relation_triggers": {group: sorted(words) for group, words in trigger_words().items()},
                "relation_weights": [hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else None
                                     for path in RELATION_WEIGHTS], "en_tagger": _tagger_digest(settings),
-               "name_kinds": sorted(name_kinds("en").items())}
+               "name_kinds": sorted(name_kinds("en").items()), "given_names": sorted(given_names())}
     return hashlib.sha256(json.dumps(payload, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 
 

@@ -3,11 +3,12 @@ models give its words most often in the document (English extraction's last word
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 
 from spacy.tokens import Doc, Span
 
-from ..core.resources import name_kinds
+from ..core.resources import given_names, name_kinds
 from .spans import copy_span
 from .trained import SPANS_KEY
 
@@ -16,6 +17,10 @@ LABELS = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC
 # the base model's name labels the tagger may correct (its other labels, such as EVENT or LAW, it never learnt)
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
 SPACY_LABEL = {"PER": "PERSON", "ORG": "ORG", "LOC": "GPE"}
+# how Russian surnames end, romanised: Petrov, Ivanova, Lebedev, Ilyin, Navalny, Tolstoy, Dostoevsky, Shevchenko,
+# Abramovich, Belykh, Kasparyan, Gogoladze
+_RUSSIAN_SURNAME = re.compile(r"[a-z]{2,}(?:ov|ova|ev|eva|yov|in|ina|yn|yna|sky|skiy|skii|ski|skaya|ny|nyi|nyy|naya"
+                              r"|oy|iy|ykh|ikh|enko|uk|yuk|ich|yan|ian|dze|shvili)")
 
 
 def stated_kind(span: Span) -> str | None:
@@ -33,10 +38,11 @@ def stated_kind(span: Span) -> str | None:
     if before is not None and before.dep_ == "compound" and before.head.i in range(span.start, span.end) \
             and before.is_lower:
         nouns.append(before)
-    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN" \
-            and root.head.head.i == root.head.i - 1:
-        nouns.append(root.head.head)  # "the city of Rosario" (not "the mayor of Rosario": no kind of a place)
     labels = {kinds[t.lemma_.lower()] for t in nouns if t.lemma_.lower() in kinds}
+    of = root.head
+    if root.dep_ == "pobj" and of.lower_ == "of" and of.head.pos_ == "NOUN" and of.head.i == of.i - 1 \
+            and kinds.get(of.head.lemma_.lower()) == "LOC":
+        labels.add("LOC")  # "the city of Rosario"; not "the channel of Ivan Petrov", whose owner he is
     return labels.pop() if len(labels) == 1 else None
 
 
@@ -48,12 +54,25 @@ def head_kind(span: Span) -> str | None:
     return kind if kind in ("ORG", "LOC") else None
 
 
+def russian_person(span: Span) -> bool:
+    """A Russian given name (models/given_names_ru.txt) and a word that ends as a Russian surname does, with at most
+    a patronymic between: "Mikhail Petrov", "Alexei Ivanovich Navalny" name a person, whatever the models read."""
+    words = [t.text for t in span]
+    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words):
+        return False
+    surname = words[-1].lower().rsplit("-", 1)[-1]
+    return words[0].lower() in given_names() and _RUSSIAN_SURNAME.fullmatch(surname) is not None
+
+
 def with_stated_kind(doc: Doc, span: Span) -> Span:
     """The kind the sentence states decides the label; a kind noun ending the name decides only against a person
-    ("Lena Bank" is no person; whether "Soviet Union" is a place or an organisation, its last word does not say)."""
+    ("Lena Bank" is no person; whether "Soviet Union" is a place or an organisation, its last word does not say);
+    a Russian given name and surname make a person."""
     kind = stated_kind(span)
     if kind is None and LABELS.get(span.label_) == "PER":
         kind = head_kind(span)
+    elif kind is None and span.label_ in NAME_LABELS and russian_person(span):
+        kind = "PER"
     if kind is None or LABELS[span.label_] == kind:
         return span
     return copy_span(doc, span, span.start, span.end, SPACY_LABEL[kind]) or span

@@ -100,3 +100,13 @@ def test_name_kinds_by_language_and_a_bad_row_is_a_clear_error(tmp_path):
     bad.write_text("lang\tlemma\tlabel\nen\tcity\tPLACE\n", encoding="utf-8")
     with pytest.raises(ConfigError, match=r"kinds\.tsv:2: expected lang \(en\|ru\), lemma, label"):
         name_kinds("en", bad)
+
+
+def test_russian_given_names_in_latin_letters():
+    from pipeline.core.resources import given_names
+    from pipeline.tools.given_names import spellings
+
+    names = given_names()
+    assert {"alexei", "aleksey", "yevgeny", "evgeny", "mikhail", "dmitry"} <= names  # press and Wikipedia spellings
+    assert "moscow" not in names and "party" not in names
+    assert spellings("aleksey") == {"aleksey", "aleksei", "alexey", "alexei"}
