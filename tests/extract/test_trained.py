@@ -144,4 +144,20 @@ def test_names_on_sentences_about_organisations_of_every_kind(models):
                 if m.label != "DATE"}
         right, found, expected = right + len(gold & read), found + len(read), expected + len(gold)
     assert expected == 47
-    assert right / found >= 0.9 and right / expected >= 0.85  # 0.955 and 0.894 when this was written
+    # 0.913 and 0.894 when this was written (the CoNLL-only tagger of 0.6.9 with the same weighing: 0.955, 0.894)
+    assert right / found >= 0.88 and right / expected >= 0.85
+
+
+@pytest.mark.parametrize("text, name, label", [
+    ("The film channel of Dmitry Sokolov, a former banker, opened in 2015.", "Dmitry Sokolov", "PER"),
+    ("Yevgeny Belykh and Olga Petrova founded the club.", "Yevgeny Belykh", "PER"),
+    ("The Roman Empire traded with the east.", "Roman Empire", None),  # a given name, but no surname after it
+])
+def test_a_russian_given_name_and_surname_are_a_person(nlp_for, text, name, label):
+    from pipeline.extract.kinds import russian_person
+
+    doc = nlp_for(text)
+    start = text.index(name)
+    assert russian_person(doc.char_span(start, start + len(name))) is (label == "PER")
+    if label:
+        assert (name, label) in ents(doc)
