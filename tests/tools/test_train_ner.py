@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.core.errors import PipelineError
-from pipeline.tools.train_ner import LABELS, examples, make_doc_for, read_texts, split_for_selection, train
+from pipeline.tools.train_ner import LABELS, META, examples, make_doc_for, read_texts, split_for_selection, train
 
 DATA = Path(__file__).parent.parent / "data" / "ner_train"
 
@@ -62,5 +62,6 @@ def test_a_tiny_training_run_writes_a_tagger_that_loads(tmp_path, lang):
     tagger = spacy.load(out)
     assert tagger.pipe_names[-1] == "ner"
     assert set(LABELS[lang].values()) <= set(tagger.get_pipe("ner").labels)
+    assert (tagger.meta["name"], tagger.meta["license"]) == (META[lang]["name"], META[lang]["license"])
     assert (out / "README.md").read_text(encoding="utf-8") == "the model card"  # the card stays
     assert not (out / "stale.bin").exists()  # the rest is the new model's
