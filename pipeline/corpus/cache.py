@@ -13,6 +13,7 @@ from ..core.records import Document, Relation
 from ..core.resources import (
     MODELS,
     en_tagger_path,
+    forward_verbs,
     given_names,
     infobox_keys,
     infobox_table,
@@ -35,7 +36,8 @@ def extraction_key(settings: Settings, gazetteer: Path) -> str:
     count too: the English tokenizer splits a key glued to its value, and a page whose lines use them has its
     title named as an organisation; so do the relation keys, the trigger words and the pair classifier's weights,
     which shape the relations kept with a record (`Cache.relations`), the English name tagger's weights and the kind
-    nouns that decide a name's label.
+    nouns that decide a name's label, and the verbs
+    that point a date ahead.
     """
     looked_for = sorted((e.label, lang, name) for e in load_gazetteer(gazetteer)
                         for lang, names in e.names.items() for name in names if not name.startswith("~"))
@@ -46,7 +48,8 @@ def extraction_key(settings: Settings, gazetteer: Path) -> str:
                "relation_triggers": {group: sorted(words) for group, words in trigger_words().items()},
                "relation_weights": [hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else None
                                     for path in RELATION_WEIGHTS], "en_tagger": _tagger_digest(settings),
-               "name_kinds": sorted(name_kinds("en").items()), "given_names": sorted(given_names())}
+               "name_kinds": sorted(name_kinds("en").items()), "given_names": sorted(given_names()),
+               "forward_verbs": sorted(forward_verbs("en"))}
     return hashlib.sha256(json.dumps(payload, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from .english import read_english
 from .russian import read_russian
+from .tense import clause_tense
 from .when import When
 
 if TYPE_CHECKING:
@@ -46,7 +47,8 @@ def resolve_dates(doc: Doc, published: str | None) -> Doc:
             if when is not None and when.same_period and (quarter or not when.shift):
                 value = _same_period(when, quarter)
             elif when is not None:
-                tense = _tense(ent, parsed) if when.month or when.weekday is not None else 0
+                tense = clause_tense(ent, parsed, weekday=when.weekday is not None) \
+                    if when.month or when.weekday is not None else 0
                 value = resolve(when, full, document_date, tense, latest)
         ent._.value = value
         if value and re.fullmatch(r"\d{4}-Q\d", value) and not (when is not None and when.same_period):
@@ -72,25 +74,6 @@ def date_value(text: str, lang: str, anchor: Anchor | None, document_date: Ancho
     return resolve(when, anchor, document_date, tense, latest)
 
 
-def _tense(ent, parsed: bool) -> int:
-    """-1 when the date's clause speaks of the past, 1 of the future, 0 when it cannot tell."""
-    if parsed:
-        return _governing_tense(ent)
-    sentence = ent.sent
-    future = past = present = 0
-    for token in sentence:
-        if token.lower_ in ("will", "shall", "'ll"):
-            future += 1
-        elif "Fin" in token.morph.get("VerbForm") or token.tag_ in ("VBD", "VBZ", "VBP"):
-            tense = token.morph.get("Tense")
-            future += "Fut" in tense
-            past += "Past" in tense
-            present += "Pres" in tense
-    if future and future >= past:
-        return 1
-    return -1 if past > present else 0
-
-
 def _same_period(when: When, quarter: str | None) -> str | None:
     """"the quarter" is the quarter last mentioned; "a year earlier" that quarter a year before."""
     if quarter is None:
@@ -98,26 +81,6 @@ def _same_period(when: When, quarter: str | None) -> str | None:
     year, q = int(quarter[:4]), quarter[-1]
     shift = when.shift[1] if when.shift else 0
     return f"{year + shift:04d}-Q{q}"
-
-
-def _governing_tense(ent) -> int:
-    """The tense of the verb the date depends on (English parse): "said Friday", "will meet Bush on Thursday"."""
-    token = ent.root
-    for _ in range(4):
-        token = token.head
-        if token.pos_ in ("VERB", "AUX"):
-            break
-        if token.head is token:
-            return 0
-    else:
-        return 0
-    auxiliaries = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
-    if auxiliaries & {"will", "shall", "'ll", "wo"}:
-        return 1
-    if token.tag_ == "VBD" or (token.tag_ == "VBN" and auxiliaries & {"was", "were", "had", "has", "have"}) or (
-            token.tag_ == "VBN" and not auxiliaries):
-        return -1
-    return 0
 
 
 def resolve(when: When, anchor: Anchor | None, document_date: Anchor | None, tense: int = 0,
@@ -146,10 +109,7 @@ def resolve(when: When, anchor: Anchor | None, document_date: Anchor | None, ten
         year = base.date.year + when.year_offset
         if when.month and not (when.direction or when.year_offset or when.deictic) and document_date \
                 and document_date.precision == "day":
-            if base is document_date:
-                year = _nearest_year(when.month, when.day, document_date.date, tense)
-            else:
-                year += _against_tense(year, when.month, when.day, document_date.date, tense)
+            year = _nearest_year(when.month, when.day, base.date, document_date.date, tense)
         if when.direction and when.month and base.precision != "year":
             # "last April": the latest April before the document's month; "next April" the first after
             month = base.date.month
@@ -205,37 +165,35 @@ def _moved(base: dt.date, unit: str, n: int) -> str | None:
     return f"{base.year + n:04d}" if dt.MINYEAR <= base.year + n <= dt.MAXYEAR else None
 
 
-def _nearest_year(month: int, day: int | None, document: dt.date, tense: int) -> int:
-    """The year of the occurrence of a year-less date nearest the document's date, not against the tense.
+def _nearest_year(month: int, day: int | None, around: dt.date, document: dt.date, tense: int) -> int:
+    """The year of the occurrence of a year-less date nearest `around`, not against the tense.
 
-    A news report's "in January" (written in October) is the coming January, its "November" (written in
-    January) the last one; a past-tense verb rules out dates well after the report, a future one well before.
+    `around` is the last full date before it, else the document's date: a news report's "in January" (written
+    in October) is the coming January, its "November" (written in January) the last one, and "record Dec. 15"
+    after "payable Jan. 2, 1990" is December 1989. A past-tense verb rules out dates well after the document's
+    date, a future one dates well before it.
     """
     best = None
-    for year in (document.year - 1, document.year, document.year + 1):
+    for year in (around.year - 1, around.year, around.year + 1):
         try:
             candidate = dt.date(year, month, day or 15)
         except ValueError:
             continue
-        distance = (candidate - document).days
+        distance = (candidate - around).days
         if _against_tense(year, month, day, document, tense):
             continue
         if best is None or abs(distance) < best[0]:
             best = (abs(distance), year)
-    return best[1] if best else document.year
+    return best[1] if best else around.year
 
 
-def _against_tense(year: int, month: int, day: int | None, document: dt.date, tense: int) -> int:
-    """-1 when a past-tense date would fall months after the document, 1 when a future one months before."""
+def _against_tense(year: int, month: int, day: int | None, document: dt.date, tense: int) -> bool:
+    """True when a past-tense date would fall months after the document, or a future one months before."""
     try:
         distance = (dt.date(year, month, day or 15) - document).days
     except ValueError:
-        return 0
-    if tense < 0 and distance > 90:
-        return -1
-    if tense > 0 and distance < -90:
-        return 1
-    return 0
+        return False
+    return (tense < 0 and distance > 90) or (tense > 0 and distance < -90)
 
 
 def _weekday(base: dt.date, weekday: int, direction: int) -> str | None:

@@ -102,6 +102,18 @@ def test_name_kinds_by_language_and_a_bad_row_is_a_clear_error(tmp_path):
         name_kinds("en", bad)
 
 
+def test_forward_verbs_by_language_and_a_bad_row_is_a_clear_error(tmp_path):
+    from pipeline.core.resources import forward_verbs
+
+    verbs = forward_verbs("en")
+    assert {"plan", "expect", "schedule"} <= verbs and "say" not in verbs
+    assert forward_verbs("ru") == frozenset()
+    bad = tmp_path / "verbs.tsv"
+    bad.write_text("lang\tlemma\nde\tplanen\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"verbs\.tsv:2: expected lang \(en\|ru\), lemma"):
+        forward_verbs("en", bad)
+
+
 def test_russian_given_names_in_latin_letters():
     from pipeline.core.resources import given_names
     from pipeline.tools.given_names import spellings
