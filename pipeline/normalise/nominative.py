@@ -71,10 +71,28 @@ def _phrase(words: list[Word]) -> list[str]:
             continue
         modifier = _best(word, case, nouns=False)
         grams = {"nomn", "plur"} if number == "plur" else {"nomn", "sing", gender or "masc"}
-        inflected = modifier.inflect(grams) if modifier is not None else None
+        inflected = _inflect_keeping_stem(modifier, grams) if modifier is not None else None
         if inflected is not None:
             forms[i] = _shape(inflected.word, word.text)
     return forms
+
+
+def _inflect_keeping_stem(parse: Parse, grams: set[str]) -> Parse | None:
+    """The form in `grams` nearest the word as written: a lexeme can hold two forms for one slot, and the
+    name's own stem is the one to keep ("Высшей школы" -> "Высшая школа", not "Высочайшая")."""
+    first = parse.inflect(grams)
+    if first is None:
+        return None
+    options = [f for f in parse.lexeme if grams <= f.tag.grammemes and f.tag.POS == first.tag.POS
+               and ("Supr" in f.tag.grammemes) == ("Supr" in parse.tag.grammemes)]
+    return max(options, key=lambda f: (_shared_prefix(f.word, parse.word), f.word == first.word), default=first)
+
+
+def _shared_prefix(a: str, b: str) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n
 
 
 def _head_by_tagger(words: list[Word], frozen: set[int]):
@@ -142,7 +160,8 @@ def _person(words: list[Word]) -> list[str]:
 
 def _person_word(text: str, case: str, gender: str | None, first: bool) -> str:
     cases = _CASE_ALIASES.get(case, {case})
-    for parse in parses(text):
+    # a declinable reading before an indeclinable one: "Анне" is the dative of "Анна" before the French "Анне"
+    for parse in sorted(parses(text), key=lambda p: "Fixd" in p.tag.grammemes):
         tag = parse.tag
         if not ({"Name", "Surn", "Patr"} & tag.grammemes) or not (cases & tag.grammemes):
             continue
@@ -164,6 +183,12 @@ def _person_word(text: str, case: str, gender: str | None, first: bool) -> str:
             inflected = parse.inflect({"nomn", "sing"})
             if inflected is not None:
                 return inflected.word
+    if not first and gender in ("masc", "femn"):
+        for parse in parses(text):  # a surname declined as an adjective: "Полевого" -> "Полевой"
+            if parse.tag.POS == "ADJF" and cases & parse.tag.grammemes and "sing" in parse.tag.grammemes:
+                inflected = parse.inflect({"nomn", "sing", gender})
+                if inflected is not None:
+                    return inflected.word
     return text
 
 
