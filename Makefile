@@ -26,13 +26,24 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e .
+# Installs the exact versions of the lock files (the ranges stay in pyproject.toml for library users).
+$(STAMP): pyproject.toml requirements.lock | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $@
 
-$(TEST_STAMP): pyproject.toml $(STAMP)
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+$(TEST_STAMP): requirements-test.lock $(STAMP)
+	$(BIN)/python -m pip install --quiet -r requirements-test.lock
 	touch $@
+
+# Rewrites the lock files from pyproject.toml's ranges with the newest releases (then run `make test`).
+.PHONY: lock
+lock: | $(BIN)/python
+	$(BIN)/python -m pip install --quiet pip-tools
+	$(BIN)/pip-compile --quiet --upgrade --strip-extras --no-emit-index-url --no-emit-find-links \
+		-o requirements.lock pyproject.toml
+	$(BIN)/pip-compile --quiet --upgrade --strip-extras --no-emit-index-url --no-emit-find-links \
+		--extra test --extra dask --extra train -c requirements.lock -o requirements-test.lock pyproject.toml
 
 # Retrains the relation classifiers (never part of `make test`; about 10 minutes on 2 cores): Russian on NEREL
 # (its dev split only reported), English on Re-DocRED (the last 100 documents held out and reported). Needs the
@@ -41,8 +52,7 @@ NEREL_TRAIN ?= ../shared/data/train/nerel_train.jsonl
 NEREL_DEV ?= ../shared/data/eval/nerel_dev.jsonl
 REDOCRED ?= ../shared/data/train/redocred_dev.jsonl
 .PHONY: models-relations
-models-relations: $(STAMP)
-	$(BIN)/python -m pip install --quiet -e '.[train]'
+models-relations: $(TEST_STAMP)
 	$(BIN)/python -m pipeline.tools.train_relations --train $(NEREL_TRAIN) --dev $(NEREL_DEV) \
 		--out models/relation_pairs.json --pipeline
 	$(BIN)/python -m pipeline.tools.train_relations --train $(REDOCRED) --hold-out 100 \

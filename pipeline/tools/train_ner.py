@@ -232,6 +232,7 @@ def train(lang: str, train_specs: list[str], out: Path, dev_path: Path | None = 
         if out.exists():
             shutil.rmtree(out)
         shutil.copytree(best, out)
+        forget_paths(out / "config.cfg")
         if card is not None:  # the model card stays with the weights it describes
             (out / CARD).write_text(card, encoding="utf-8")
         minutes = (time.time() - started) / 60
@@ -240,6 +241,16 @@ def train(lang: str, train_specs: list[str], out: Path, dev_path: Path | None = 
     sys.stderr.write(f"{lang}: F1 {scores['ents_f']} on the texts that chose it, {minutes:.1f} min; "
                      f"written to {out}\n")
     return scores
+
+
+def forget_paths(config_file: Path) -> None:
+    """Clear the [paths] of a trained tagger's config: they named this run's temporary files."""
+    from spacy.util import load_config
+
+    config = load_config(config_file, interpolate=False)
+    for key in ("train", "dev", "source"):
+        config["paths"][key] = None
+    config.to_disk(config_file)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -65,3 +65,5 @@ def test_a_tiny_training_run_writes_a_tagger_that_loads(tmp_path, lang):
     assert (tagger.meta["name"], tagger.meta["license"]) == (META[lang]["name"], META[lang]["license"])
     assert (out / "README.md").read_text(encoding="utf-8") == "the model card"  # the card stays
     assert not (out / "stale.bin").exists()  # the rest is the new model's
+    assert "tmp" not in (out / "config.cfg").read_text(encoding="utf-8")  # no path of the training run's files
+    assert tagger.config["paths"]["train"] is None
