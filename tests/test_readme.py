@@ -21,3 +21,33 @@ def test_the_settings_example_is_valid_and_shows_the_defaults(tmp_path):
     defaults = Settings()
     plain = {k: v for k, v in shown.items() if isinstance(v, bool | int | float)}
     assert plain and all(getattr(defaults, k) == v for k, v in plain.items()), plain
+
+
+ROOT = README.parent
+
+
+def _readme() -> str:
+    return README.read_text(encoding="utf-8")
+
+
+def test_the_readme_is_a_front_door_and_its_links_lead_somewhere():
+    assert len(_readme().splitlines()) <= 220
+    for page in [README, *sorted((ROOT / "docs").glob("*.md"))]:
+        for target in re.findall(r"\]\(([^)#]+)(?:#[^)]*)?\)", page.read_text(encoding="utf-8")):
+            if "://" not in target:
+                assert (page.parent / target).exists(), f"{page.name} links to {target}, which is not there"
+    linked = set(re.findall(r"\]\(docs/([^)]+)\)", _readme()))
+    assert linked == {p.name for p in (ROOT / "docs").glob("*.md")}  # every page of the manual is reachable
+
+
+def test_the_commands_the_readme_shows_exist():
+    import typer.main
+
+    from pipeline.cli import app
+
+    commands = set(typer.main.get_command(app).commands)
+    shown = set(re.findall(r"^ {4}pipeline (\w+)", _readme(), re.M))
+    assert shown and shown <= commands, shown - commands
+    assert commands <= shown, commands - shown  # and every command is shown
+    targets = set(re.findall(r"^([\w-]+):", (ROOT / "Makefile").read_text(encoding="utf-8"), re.M))
+    assert set(re.findall(r"make ([\w-]+)", _readme())) <= targets
