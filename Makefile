@@ -19,6 +19,7 @@ test-fast: $(TEST_STAMP)     # the model-free part, in seconds
 
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check pipeline tests benchmarks
+	$(BIN)/pylint --disable=all --enable=duplicate-code --score=n pipeline
 
 install: $(STAMP)
 
@@ -53,9 +54,9 @@ NEREL_DEV ?= ../shared/data/eval/nerel_dev.jsonl
 REDOCRED ?= ../shared/data/train/redocred_dev.jsonl
 .PHONY: models-relations
 models-relations: $(TEST_STAMP)
-	$(BIN)/python -m pipeline.tools.train_relations --train $(NEREL_TRAIN) --dev $(NEREL_DEV) \
+	$(BIN)/pipeline train relations --train $(NEREL_TRAIN) --dev $(NEREL_DEV) \
 		--out models/relation_pairs.json --pipeline
-	$(BIN)/python -m pipeline.tools.train_relations --train $(REDOCRED) --hold-out 100 \
+	$(BIN)/pipeline train relations --train $(REDOCRED) --hold-out 100 \
 		--out models/relation_pairs_en.json --pipeline
 
 # Retrains the English name tagger models/ner-en (never part of `make test`; about 35 minutes on 2 cores): CoNLL-2003
@@ -63,7 +64,7 @@ models-relations: $(TEST_STAMP)
 CONLL_TRAIN ?= ../shared/data/train/conll2003_train.jsonl
 .PHONY: models-ner models-ner-ru
 models-ner: $(STAMP)
-	$(BIN)/python -m pipeline.tools.train_ner en --train $(CONLL_TRAIN) --train $(REDOCRED):-100 --out models/ner-en
+	$(BIN)/pipeline train ner en --train $(CONLL_TRAIN) --train $(REDOCRED):-100 --out models/ner-en
 
 # Rebuilds models/given_names_ru.txt (Russian given names in Latin letters) from pymorphy3's dictionary (a minute).
 .PHONY: models-given-names
@@ -72,7 +73,7 @@ models-given-names: $(STAMP)
 
 # The Russian tagger experiment (not shipped: see models/configs/README.md), into models/ner-ru.
 models-ner-ru: $(STAMP)
-	$(BIN)/python -m pipeline.tools.train_ner ru --train $(NEREL_TRAIN) --dev $(NEREL_DEV) --out models/ner-ru
+	$(BIN)/pipeline train ner ru --train $(NEREL_TRAIN) --dev $(NEREL_DEV) --out models/ner-ru
 
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache

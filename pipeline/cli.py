@@ -333,6 +333,54 @@ def schema() -> None:
     typer.echo(json.dumps(definitions, ensure_ascii=False, indent=2))
 
 
+train_app = typer.Typer(no_args_is_help=True, help="Rebuild a shipped model from training data (make models-ner, "
+                        "make models-relations); make test never trains.")
+app.add_typer(train_app, name="train")
+
+
+@train_app.command("ner")
+def train_ner(
+    lang: Annotated[str, typer.Argument(help="en or ru")],
+    train: Annotated[list[str], typer.Option("--train", help="gold texts to train on (repeatable); FILE:N its "
+                                                            "first N texts, FILE:-N all but its last N")],
+    out: Annotated[Path, typer.Option("--out", help="the tagger's folder (its model card is kept)")],
+    select: Annotated[float, typer.Option("--select", help="the last share of each --train file, held back "
+                                                           "to choose the best model")] = 0.1,
+    dev: Annotated[Path | None, typer.Option("--dev", help="choose the best model on this file instead")] = None,
+    start: Annotated[Path | None, typer.Option("--start", help="a trained tagger to go on training")] = None,
+    max_steps: Annotated[int | None, typer.Option("--max-steps", help="stop after this many updates")] = None,
+    limit: Annotated[int, typer.Option("--limit", help="read only this many texts of each file")] = 0,
+) -> None:
+    """Train a name tagger with spaCy (models/configs/ner-LANG.cfg) and write it into OUT."""
+    from .tools.train_ner import LABELS
+    from .tools.train_ner import train as train_tagger
+
+    if lang not in LABELS:
+        _fail(f"{lang!r}: the taggers are {', '.join(sorted(LABELS))}", 2)
+    train_tagger(lang, train, out, dev, select, max_steps, limit, start)
+
+
+@train_app.command("relations")
+def train_relations(
+    train: Annotated[Path, typer.Option("--train", help="gold documents with relations (JSONL)")],
+    out: Annotated[Path, typer.Option("--out", help="the weights file")] = Path("models/relation_pairs.json"),
+    dev: Annotated[Path | None, typer.Option("--dev", help="documents only reported on")] = None,
+    hold_out: Annotated[int, typer.Option("--hold-out", help="the last N training documents only reported on")] = 0,
+    pipeline: Annotated[bool, typer.Option("--pipeline", help="also train on the pipeline's mentions")] = False,
+    c: Annotated[float, typer.Option("--C", help="inverse L2 strength")] = 0.3,
+    min_count: Annotated[int, typer.Option("--min-count", help="features seen fewer times are left out")] = 2,
+    max_iter: Annotated[int, typer.Option("--max-iter")] = 1000,
+    folds: Annotated[int, typer.Option("--folds", help="cross-validation folds for the thresholds (0: none)")] = 5,
+    target_precision: Annotated[float, typer.Option("--target-precision")] = 0.7,
+) -> None:
+    """Train a relation pair classifier (scikit-learn) and write its weights to OUT."""
+    from .tools.train_relations import TrainSettings, train_and_save
+
+    settings = TrainSettings(C=c, min_count=min_count, max_iter=max_iter, folds=folds,
+                             target_precision=target_precision)
+    typer.echo(visible(train_and_save(train, out, dev, hold_out, pipeline, settings), lines=True), err=True)
+
+
 def _fail(message: str, code: int) -> None:
     typer.echo(f"error: {visible(message)}", err=True)
     raise typer.Exit(code)

@@ -121,3 +121,29 @@ def test_the_review_page_assets_are_files_of_their_own():
     assert sorted(p.name for p in page.iterdir()) == ["page.css", "page.html", "page.js"]
     code = (PACKAGE / "tools" / "review.py").read_text(encoding="utf-8")
     assert "<style>" not in code and "function " not in code
+
+
+def test_no_private_interface_of_python():
+    for name, tree in _modules().items():
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module in ("re", "sre_parse", "sre_compile", "sre_constants"):
+                assert not any(a.name.startswith("_") for a in node.names), f"{name} imports re's private parser"
+            if isinstance(node, ast.Import):
+                assert not any(a.name in ("sre_parse", "sre_compile") for a in node.names), name
+
+
+def test_a_compiled_pattern_is_defined_once():
+    """Two modules compiling the same pattern at module level drift apart; the alphabets live in core/script.py."""
+    where: dict[str, list[str]] = {}
+    for name, tree in _modules().items():
+        for node in tree.body:
+            if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call) \
+                    and isinstance(node.value.func, ast.Attribute) and node.value.func.attr == "compile":
+                where.setdefault(ast.dump(node.value), []).append(name)
+    repeated = {key: names for key, names in where.items() if len(set(names)) > 1}
+    assert not repeated, list(repeated.values())
+    for name, tree in _modules().items():
+        if name != "pipeline.core.script":
+            letters = [n.value for n in ast.walk(tree) if isinstance(n, ast.Constant)
+                       and n.value in ("[А-Яа-яЁё]", "[A-Za-z]")]
+            assert not letters, f"{name} writes an alphabet of its own: use pipeline.core.script"

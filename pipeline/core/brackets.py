@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import re
 
+from .script import CYRILLIC, LATIN
+
 _CUE = re.compile(r"(?i)(?:(?:in\s+)?(?:russian|english|ukrainian|belarusian)|romani[sz]ed|transcribed|transliterated|"
                   r"lit\.|literally|abbreviated|abbr\.|short|рус\.|русск\.|англ\.|сокр\.|сокращённо|сокращенно|"
                   r"также|also)\s*:?\s*")
-_CYRILLIC = re.compile("[А-Яа-яЁё]")
-_LATIN = re.compile("[A-Za-z]")
 _NAME = re.compile(r"[A-ZА-ЯЁ«\"„][^\n()\[\]]*")
 _WORD = r"[A-Z][A-Za-z'’-]*"
 _TITLE_CASE = re.compile(rf"\(({_WORD}(?:[ \t]+(?:{_WORD}|of|the|and|for|in|on|de|la|del|des)){{0,4}}[ \t]+{_WORD})\)")
@@ -49,7 +49,7 @@ def bracket_items(text: str, end: int) -> list[tuple[int, int]]:
             items.append((a, b))
     if not items:
         return []
-    own_script = _CYRILLIC if _CYRILLIC.search(text[max(0, end - 40):end]) else _LATIN
+    own_script = CYRILLIC if CYRILLIC.search(text[max(0, end - 40):end]) else LATIN
     first = text[items[0][0]:items[0][1]]
     if not cued and own_script.search(first):
         return []  # "(Moscow)", "(the party)": not a list of the name's other forms

@@ -13,6 +13,7 @@ import re
 
 from .names import FUNCTION_WORDS, initials
 from .resources import InfoboxKey, infobox_key_pattern
+from .script import SCRIPT
 
 _MIN_KEY_LINES = 2
 _HEAD_LINES = 12  # how far below the title the infobox may start
@@ -21,7 +22,6 @@ _NAVIGATION = re.compile(r"(?i)wikipedia|википеди|jump to|перейти
 _SEPARATOR = re.compile(r"[ \t]*[:|]?[ \t]*")
 _WORD_SEPARATOR = re.compile(r"[ \t]+(?:or|and|или|и)[ \t]+")  # "X (disputed) or Y"
 _NEVER = re.compile(r"(?!)")
-_SCRIPT = {"en": re.compile(r"[A-Za-z]"), "ru": re.compile(r"[А-Яа-яЁё]")}
 
 
 def page_titles(text: str, lang: str) -> list[str]:
@@ -85,7 +85,7 @@ def _title_name(line: str, lang: str) -> str | None:
         return None
     runs = [m.group(0).strip(" -—–,") for m in re.finditer(r"[^A-Za-zА-Яа-яЁё]*(?:[A-Za-z][^А-Яа-яЁё]*|"
                                                             r"[А-Яа-яЁё][^A-Za-z]*)", content)]
-    own = [r for r in runs if _SCRIPT[lang].search(r)]
+    own = [r for r in runs if SCRIPT[lang].search(r)]
     if len(own) != 1:
         return None
     name = own[0].strip()

@@ -8,6 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .errors import ConfigError
+from .script import CYRILLIC
 from .settings import Settings
 
 MODELS = Path(__file__).resolve().parent.parent.parent / "models"
@@ -83,10 +84,9 @@ def infobox_keys(path: Path = INFOBOX_KEYS, lang: str = "en") -> tuple[str, ...]
     lines = _lines(path, "the infobox keys")
     keys = {line.strip() for line in lines if line.strip() and not line.startswith("#")}
     keys |= {k.key for k in infobox_table()}
-    return tuple(sorted((k for k in keys if bool(_CYRILLIC.search(k)) == (lang == "ru")), key=lambda k: (-len(k), k)))
+    return tuple(sorted((k for k in keys if bool(CYRILLIC.search(k)) == (lang == "ru")), key=lambda k: (-len(k), k)))
 
 
-_CYRILLIC = re.compile("[А-Яа-яЁё]")
 
 
 @dataclass(frozen=True)

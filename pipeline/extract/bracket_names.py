@@ -9,11 +9,10 @@ foreign-script segments got their entities.
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Doc
 
 from ..core.brackets import bracket_items, bracket_translation
+from ..core.script import CYRILLIC
 from ..normalise.component import as_written
 from .spans import doc_text, make_span, set_entities
 
@@ -30,7 +29,7 @@ def tag_bracket_names(doc: Doc) -> None:
         if translation and not any(e.start_char < translation[1] and translation[0] < e.end_char for e in doc.ents):
             items = [translation]  # unmarked by the models: a place or a person in brackets stays theirs
         for start, end in items:
-            lang = "ru" if re.search("[А-Яа-яЁё]", text[start:end]) else "en"
+            lang = "ru" if CYRILLIC.search(text[start:end]) else "en"
             span = make_span(doc, start, end, "ORG", "rule", lang)
             if span is not None:
                 as_written(span)  # a name given in brackets is given in its base form

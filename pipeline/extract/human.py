@@ -7,15 +7,12 @@ very words the models also marked keeps what the models read of it (a Russian da
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Doc
 
+from ..core.script import CYRILLIC
 from ..dates.resolve import resolve_dates
 from ..normalise.component import normalise
 from .spans import make_span, set_entities, split_tokens_at
-
-_CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 
 
 def apply_names(doc: Doc, names: list[tuple[int, int, str]], published: str | None) -> Doc:
@@ -29,7 +26,7 @@ def apply_names(doc: Doc, names: list[tuple[int, int, str]], published: str | No
         if span is None:
             continue
         model = before.get((start, end))  # (a span's values are kept by its offsets: the model's are this one's)
-        span._.lang = model._.lang if model is not None else ("ru" if _CYRILLIC.search(span.text) else "en")
+        span._.lang = model._.lang if model is not None else ("ru" if CYRILLIC.search(span.text) else "en")
         if model is None or model.label_ != label:
             span._.stated = None  # what Natasha's grammar read of a date the reviewer relabelled
         span._.value = None

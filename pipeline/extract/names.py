@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span
 
 from ..core.names import initials, is_case_form
 from ..core.resources import trigger_words
+from ..core.script import CYRILLIC
 from .layout import boilerplate_spans
 from .spans import copy_span, doc_text, make_span, set_entities, tokens_written
 
@@ -93,7 +94,7 @@ def _repeat_names(doc: Doc, ents: list[Span]) -> list[Span]:
             span = make_span(doc, token.idx, end_char, label_of[text], "rule", None)
             if span is None or taken.intersection(range(span.start, span.end)):
                 continue
-            span._.lang = "ru" if re.search("[А-Яа-яЁё]", text) else "en"
+            span._.lang = "ru" if CYRILLIC.search(text) else "en"
             out.append(span)
             taken.update(range(span.start, span.end))
             break

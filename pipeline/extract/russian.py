@@ -13,6 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..core.resources import infobox_keys
+from ..core.script import CYRILLIC
 from ..dates.russian import find_russian_dates
 from ..normalise.stress import plain, without_stress
 from .boundaries import name_pieces
@@ -266,7 +267,6 @@ def _natasha_dates(extractor, doc: Doc):
 
 
 _DIGIT = re.compile(r"\d")
-_CYRILLIC_LETTER = re.compile(r"[А-Яа-яЁё]")
 _WINDOW = 20  # characters on each side of a hint: more than any date reaches past it ("31 декабря 2011 года.")
 
 
@@ -295,9 +295,9 @@ def _beside_number(text: str, start: int, end: int) -> bool:
     name or a year word that way, or is written in numbers and full stops."""
     if _DIGIT.search(text, start, end):
         return True
-    while start > 0 and _CYRILLIC_LETTER.match(text, start - 1):
+    while start > 0 and CYRILLIC.match(text, start - 1):
         start -= 1
-    while end < len(text) and _CYRILLIC_LETTER.match(text, end):
+    while end < len(text) and CYRILLIC.match(text, end):
         end += 1
     while start > 0 and text[start - 1].isspace():
         start -= 1

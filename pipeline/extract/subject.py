@@ -12,6 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..core.pages import key_of, page_titles, value_items
+from ..core.script import SCRIPT
 from ..dates.english import read_english
 from ..dates.russian import read_russian
 from ..normalise.stress import plain, without_stress
@@ -20,14 +21,13 @@ from .spans import doc_text, make_span, set_entities
 _ITEM = re.compile(r"[A-ZА-ЯЁ«\"][^\n:;|]*")
 _PERSON = re.compile(r"(?:[A-ZА-ЯЁ][\w'’-]*\.?\s+){1,3}[A-ZА-ЯЁ][\w'’-]+")
 _NO_NAME = {"none", "nil", "n/a", "нет", "отсутствует"}
-_SCRIPT = {"en": re.compile(r"[A-Za-z]"), "ru": re.compile(r"[А-Яа-яЁё]")}
 
 
 @Language.component("page_subject", requires=["doc.ents"], assigns=["doc.ents", "span._.source"])
 def page_subject(doc: Doc) -> Doc:
     """Title names of an organisation's page become ORG spans, at the title and wherever else they stand, and so
     do the items of its infobox lines that list organisations."""
-    lang = doc.lang_ if doc.lang_ in _SCRIPT else "en"
+    lang = doc.lang_ if doc.lang_ in SCRIPT else "en"
     text = doc_text(doc)
     titles = page_titles(text, lang)
     if not titles:
@@ -88,7 +88,7 @@ def _is_item(name: str, label: str) -> bool:
     a place of up to four without digits, a person's two to four capitalised words ("Council of Oborona" and
     "Collective leadership" are no persons)."""
     if label == "DATE":  # "Founded | 15 April 2008 |": a date in full, as its reader reads it
-        when = read_russian(name) if _SCRIPT["ru"].search(name) else read_english(name)
+        when = read_russian(name) if SCRIPT["ru"].search(name) else read_english(name)
         return when is not None and when.year is not None and when.shift is None and not when.deictic \
             and when.end_year is None and when.end_day is None
     if not _ITEM.fullmatch(name) or name.casefold() in _NO_NAME:
@@ -103,7 +103,7 @@ def _is_item(name: str, label: str) -> bool:
 
 
 def _one_script(text: str) -> bool:
-    return not (_SCRIPT["en"].search(text) and _SCRIPT["ru"].search(text))
+    return not (SCRIPT["en"].search(text) and SCRIPT["ru"].search(text))
 
 
 def _merged(found: list[Span], current: list[Span]) -> list[Span]:

@@ -9,6 +9,7 @@ from itertools import islice
 from pathlib import Path
 
 from ..core.errors import InputError
+from ..core.script import CYRILLIC, LATIN
 
 _CYRILLIC_LOWER = set("абвгдеёжзийклмнопрстуфхцчшщъыьэюя")
 _CYRILLIC_UPPER = set("АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ")
@@ -106,7 +107,7 @@ def _decode_single_byte_russian(raw: bytes) -> Decoded | None:
 
 def _mixed_script_share(text: str) -> float:
     words = [w for w in re.findall(r"\w+", text) if any(ord(ch) > 127 for ch in w)]
-    mixed = sum(1 for w in words if re.search(r"[A-Za-z]", w) and re.search(r"[А-Яа-яЁё]", w))
+    mixed = sum(1 for w in words if LATIN.search(w) and CYRILLIC.search(w))
     return mixed / len(words) if words else 0.0
 
 

@@ -6,9 +6,8 @@ import re
 from dataclasses import dataclass
 
 from ..core.records import DocLang, Lang
+from ..core.script import CYRILLIC, LATIN
 
-_CYRILLIC = re.compile(r"[А-Яа-яЁё]")
-_LATIN = re.compile(r"[A-Za-z]")
 _CYRILLIC_RUN = re.compile(r"[А-Яа-яЁё]+")
 _LATIN_RUN = re.compile(r"[A-Za-z]+")
 _LEFT_JUNK = " \t()[]{}:;,.-–—^*•|/"
@@ -26,8 +25,8 @@ class Segment:
 
 def detect_language(text: str, mixed_share: float = 0.3) -> DocLang:
     """'ru' or 'en' by the script of most letters; 'mixed' when the minority script has at least `mixed_share`."""
-    cyr = len(_CYRILLIC.findall(text))
-    lat = len(_LATIN.findall(text))
+    cyr = len(CYRILLIC.findall(text))
+    lat = len(LATIN.findall(text))
     if cyr + lat == 0:
         return "en"
     minority = min(cyr, lat) / (cyr + lat)
@@ -40,14 +39,14 @@ def base_language(lang: DocLang, text: str) -> Lang:
     """The language whose model reads the whole document (the majority script for a mixed one)."""
     if lang != "mixed":
         return lang
-    return "ru" if len(_CYRILLIC.findall(text)) > len(_LATIN.findall(text)) else "en"
+    return "ru" if len(CYRILLIC.findall(text)) > len(LATIN.findall(text)) else "en"
 
 
 def foreign_segments(text: str, base: Lang, min_letters: int = 3, min_words: int = 1) -> list[Segment]:
     """Runs of the other script inside one line (no letter of the base script), trimmed of edge punctuation."""
     other: Lang = "ru" if base == "en" else "en"
     base_letters = _LATIN_RUN if base == "en" else _CYRILLIC_RUN
-    other_letter = _CYRILLIC if base == "en" else _LATIN
+    other_letter = CYRILLIC if base == "en" else LATIN
     segments = []
     offset = 0
     for line in text.split("\n"):

@@ -11,6 +11,7 @@ from ..core.brackets import bracket_items
 from ..core.names import initials
 from ..core.pages import page_titles
 from ..core.records import Mention
+from ..core.script import CYRILLIC
 from .keys import name_key
 
 _KNOWN_AS = re.compile(r"\s*,?\s*(?:\(\s*)?(?:also|better|commonly|formerly|often|usually)?\s*"
@@ -145,5 +146,5 @@ def _translation_lines(text: str, a: Mention, b: Mention) -> bool:
     line_a = text[text.rfind("\n", 0, a.start) + 1:text.find("\n", a.end) if "\n" in text[a.end:] else len(text)]
     line_b_end = text.find("\n", b.end)
     line_b = text[text.rfind("\n", 0, b.start) + 1:line_b_end if line_b_end >= 0 else len(text)]
-    scripts = {bool(re.search("[А-Яа-яЁё]", a.text)), bool(re.search("[А-Яа-яЁё]", b.text))}
+    scripts = {bool(CYRILLIC.search(a.text)), bool(CYRILLIC.search(b.text))}
     return line_a.strip() == a.text and line_b.strip() == b.text and scripts == {True, False}

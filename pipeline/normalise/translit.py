@@ -8,7 +8,7 @@ from functools import lru_cache
 
 import iuliia
 
-_CYRILLIC = re.compile("[А-Яа-яЁё]")
+from ..core.script import CYRILLIC
 
 
 @lru_cache(maxsize=100_000)
@@ -24,7 +24,7 @@ def latin_key(name: str) -> str | None:
 
     ё is read as е first, as most texts write it: "Вперёд" -> "Vpered", the spelling English sources use.
     """
-    if not _CYRILLIC.search(name):
+    if not CYRILLIC.search(name):
         return None
     return iuliia.WIKIPEDIA.translate(without_format(name).replace("ё", "е").replace("Ё", "Е"))
 

@@ -16,6 +16,7 @@ from ..core.errors import ConfigError
 from ..core.names import FUNCTION_WORDS, initials, is_case_form
 from ..core.records import Document, Relation
 from ..core.resources import MODELS, trigger_words
+from ..core.script import CYRILLIC, LATIN
 from .tree import head_word
 
 FEATURE_VERSION = 2
@@ -310,7 +311,7 @@ def _name_features(text: str) -> tuple[str, ...]:
         out.append(f"first={_stem(words[0])}")
     if text.isupper() and len(text) > 1:
         out.append("caps")
-    if re.search("[A-Za-z]", text) and not re.search("[А-Яа-яЁё]", text):
+    if LATIN.search(text) and not CYRILLIC.search(text):
         out.append("latin")
     if is_country(text):
         out.append("country")

@@ -16,6 +16,7 @@ from ..core.intervals import MentionIndex
 from ..core.pages import key_of, page_titles, value_items
 from ..core.records import Mention, Relation
 from ..core.resources import InfoboxKey
+from ..core.script import majority_script
 from .triggers import COUNTRIES, FACILITY, REGION
 
 _FILLER = re.compile(r"^[\s,;.•*–|-]*(?:(?:and|и|or|или)[\s,;|]*)?$")  # no ":": a line ending so is a key
@@ -33,7 +34,6 @@ _TOP_TITLE = re.compile(r"(?i)\s*\(\s*(?![^()]*\b(?:deputy|vice|acting|заме�
 _LEADER_KEY = InfoboxKey("Leader", "leader_of", "PER", "head")
 _AFFILIATION_KEY = InfoboxKey("Affiliation", "affiliated_with", "ORG", "tail")
 _NO_VALUE = {"none", "nil", "n/a", "нет", "отсутствует", "vacant", "вакантно"}
-_CYRILLIC = re.compile("[А-Яа-яЁё]")
 
 
 @dataclass(frozen=True)
@@ -195,7 +195,7 @@ def _looks_like_value_line(rest: str) -> bool:
 
 def _titled(text: str, mentions: list[Mention], lines: list[Line]) -> Mention | None:
     """The mention of the page's title (core/pages.py) nearest above the infobox, in the page's main script."""
-    lang = "ru" if len(_CYRILLIC.findall(text[:2000])) > len(re.findall("[A-Za-z]", text[:2000])) else "en"
+    lang = majority_script(text[:2000])
     titles = page_titles(text, lang)
     if not titles:
         return None

@@ -29,60 +29,11 @@ class Pattern:
     lang: str
     regex: re.Pattern[str]
     date_also: str | None = None  # a second relation to the sentence's date: joined -> joined_on
-    needs: tuple[tuple[str, ...], ...] = ()  # texts every match holds: one of each tuple ("branch", "⟨LOC")
-
-    def may_match(self, template: str) -> bool:
-        """False when the template lacks a text every match holds (the regex need not be run)."""
-        for options in self.needs:
-            for text in options:
-                if text in template:
-                    break
-            else:
-                return False
-        return True
 
 
 def _p(name: str, type_: str, lang: str, regex: str, date_also: str | None = None) -> Pattern:
     compiled = re.compile(regex)
-    return Pattern(name, type_, lang, compiled, date_also, needs_of(compiled))
-
-
-def needs_of(regex: re.Pattern[str]) -> tuple[tuple[str, ...], ...]:
-    """The literal texts every match of `regex` holds, read from its parsed form: runs of plain characters outside
-    anything optional; of an alternation, one text of each branch. () when the regex ignores case or cannot be
-    read (Python's regex parser is not a public interface: a version that changed it loses only the shortcut)."""
-    if regex.flags & re.IGNORECASE:
-        return ()
-    try:
-        from re import _constants as c
-        from re import _parser
-
-        runs = dict.fromkeys(_literal_runs(_parser.parse(regex.pattern), c))
-        return tuple(sorted(runs, key=lambda options: -min(map(len, options))))  # the rarer words tried first
-    except Exception:  # any change of the private parser only turns the shortcut off
-        return ()
-
-
-def _literal_runs(items, c) -> list[tuple[str, ...]]:
-    out, run = [], ""
-    for op, arg in items:
-        if op is c.LITERAL:
-            run += chr(arg)
-            continue
-        if run:
-            out.append((run,))
-            run = ""
-        if op is c.SUBPATTERN and not arg[1] & re.IGNORECASE:
-            out += _literal_runs(arg[3], c)
-        elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and arg[0] >= 1:
-            out += _literal_runs(arg[2], c)
-        elif op is c.BRANCH:
-            best = [max(_literal_runs(branch, c), key=lambda o: min(map(len, o)), default=None) for branch in arg[1]]
-            if all(best):
-                out.append(tuple(text for options in best for text in options))
-    if run:
-        out.append((run,))
-    return out
+    return Pattern(name, type_, lang, compiled, date_also)
 
 
 PATTERNS: list[Pattern] = [

@@ -7,6 +7,7 @@ from collections import Counter, defaultdict
 
 from ..core.intervals import MentionIndex, Spans
 from ..core.records import Document, Mention, Relation
+from ..core.script import majority_script
 from ..link.aliases import alias_pairs
 from ..link.keys import name_key
 from .classifier import classify_pairs
@@ -59,10 +60,10 @@ def extract_relations(document: Document, sentences: list[tuple[int, int]]) -> l
         if not inside or infobox.covers(start, end):
             continue  # lines the infobox reader took are not read again as sentences
         template, slots = _template(document.text, start, end, inside)
-        lang = "ru" if len(re.findall("[А-Яа-яЁё]", template)) > len(re.findall("[A-Za-z]", template)) else "en"
+        lang = majority_script(template)
         main_here = main_in[lang]
         for pattern in PATTERNS:
-            if pattern.lang not in (lang, "*") or not pattern.may_match(template):
+            if pattern.lang not in (lang, "*"):
                 continue
             if pattern.type == "located_in" and _KEY_LINE.match(document.text, document.text.rfind("\n", 0, start) + 1):
                 continue  # "Successor: Right Cause, Solidarnost, Democratic Choice": a list, not an address

@@ -7,6 +7,7 @@ as markup: a source holding "<script>" shows it as text.
 
 from __future__ import annotations
 
+import html
 import json
 from pathlib import Path
 
@@ -42,7 +43,7 @@ def render_review(out_dir: Path) -> str:
     payload = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e")
     payload = payload.replace("&", "\\u0026").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
     title = f"{len(documents)} documents in {title}"
-    return _template().replace("__TITLE__", _escape(title)).replace("__DATA__", payload)
+    return _template().replace("__TITLE__", html.escape(title)).replace("__DATA__", payload)
 
 
 def _problems(out_dir: Path) -> list[dict]:
@@ -86,6 +87,3 @@ def gazetteer_suggestions(out_dir: Path) -> list[str]:
                                                     " | ".join(sorted(found["ru"]))))
             for (entity, label), found in sorted(names.items())]
 
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")

@@ -1,7 +1,7 @@
 """Gold in the shared evaluation format -> a trained spaCy name tagger in models/ (ner-en, ner-ru).
 
-    python -m pipeline.tools.train_ner en --train conll2003_train.jsonl --train redocred_dev.jsonl:-100 \
-        --out models/ner-en [--select 0.1] [--dev FILE] [--max-steps N]
+    pipeline train ner en --train conll2003_train.jsonl --train redocred_dev.jsonl:-100 --out models/ner-en \
+        [--select 0.1] [--dev FILE] [--max-steps N]
 
 The config is models/configs/ner-<lang>.cfg; the model card models/ner-<lang>/README.md (kept on a rebuild).
 The English tagger starts from en_core_web_sm's NER: its token layer (embeddings, the CNN and the projection into
@@ -18,7 +18,6 @@ Only the tagger's own files (and its card) are kept in --out.
 
 from __future__ import annotations
 
-import argparse
 import json
 import shutil
 import sys
@@ -251,30 +250,3 @@ def forget_paths(config_file: Path) -> None:
     for key in ("train", "dev", "source"):
         config["paths"][key] = None
     config.to_disk(config_file)
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m pipeline.tools.train_ner", description=__doc__.split("\n")[0])
-    parser.add_argument("lang", choices=sorted(LABELS))
-    parser.add_argument("--train", action="append", required=True, metavar="FILE[:N]",
-                        help="gold texts to train on (repeatable); FILE:N its first N, FILE:-N all but its last N")
-    parser.add_argument("--select", type=float, default=0.1, metavar="FRACTION",
-                        help="the last FRACTION of each --train file is held back to choose the best model")
-    parser.add_argument("--dev", type=Path, default=None, help="choose the best model on this file instead")
-    parser.add_argument("--out", type=Path, required=True)
-    parser.add_argument("--start", type=Path, default=None,
-                        help="a trained spaCy tagger folder to go on training from (default: a new head on "
-                             "the base model's token layer)")
-    parser.add_argument("--max-steps", type=int, default=None, help="stop after this many updates")
-    parser.add_argument("--limit", type=int, default=0, help="read only this many texts of each file")
-    args = parser.parse_args(argv)
-    try:
-        train(args.lang, args.train, args.out, args.dev, args.select, args.max_steps, args.limit, args.start)
-    except PipelineError as exc:
-        sys.stderr.write(f"error: {exc}\n")
-        return 2
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

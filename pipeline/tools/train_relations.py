@@ -1,9 +1,9 @@
 """NEREL-format gold -> models/relation_pairs.json: trains the pair classifier of pipeline.relate.classifier.
 
-    python -m pipeline.tools.train_relations --train nerel_train.jsonl --dev nerel_dev.jsonl \
-        --out models/relation_pairs.json [--pipeline]
+    pipeline train relations --train nerel_train.jsonl --dev nerel_dev.jsonl --out models/relation_pairs.json \
+        [--pipeline]
 
-Training needs scikit-learn (`pip install -e '.[train]'`); the weights it writes are read without it.
+Training needs scikit-learn (in requirements-test.lock); the weights it writes are read without it.
 Pairs come from the gold names; with --pipeline, the texts also go through the pipeline's extraction and its own
 mentions give more pairs, and the thresholds are picked on pipeline mentions, as the model will meet them
 (cross-validated training pairs and dev pairs together). The model card is models/relation_pairs.md.
@@ -11,7 +11,6 @@ mentions give more pairs, and the thresholds are picked on pipeline mentions, as
 
 from __future__ import annotations
 
-import argparse
 import json
 import re
 import sys
@@ -203,7 +202,7 @@ def fit(features: list[list[str]], labels: list[str], settings: TrainSettings) -
         from sklearn.exceptions import ConvergenceWarning
         from sklearn.linear_model import LogisticRegression
     except ImportError:
-        raise PipelineError("training needs scikit-learn: pip install -e '.[train]'") from None
+        raise PipelineError("training needs scikit-learn: pip install -r requirements-test.lock") from None
     counts = Counter(x for f in features for x in set(f))
     vocabulary = {x: i for i, x in enumerate(sorted(x for x, c in counts.items() if c >= settings.min_count))}
     rows, cols = [], []
@@ -359,44 +358,20 @@ def save(classifier: PairClassifier, path: Path) -> None:
     tmp.replace(path)
 
 
-def main(argv: list[str] | None = None) -> int:
-    """The command line: train, write the weights, show the dev scores on stderr."""
-    parser = argparse.ArgumentParser(prog="python -m pipeline.tools.train_relations", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--train", type=Path, required=True, help="NEREL-format training documents (JSONL)")
-    parser.add_argument("--dev", type=Path, help="documents to report scores on (they choose nothing)")
-    parser.add_argument("--hold-out", type=int, default=0, metavar="N",
-                        help="keep the last N training documents out of training and report on them")
-    parser.add_argument("--out", type=Path, default=Path("models/relation_pairs.json"))
-    parser.add_argument("--pipeline", action="store_true", help="also train and tune on the pipeline's mentions")
-    defaults = TrainSettings()
-    parser.add_argument("--C", type=float, default=defaults.C, help="inverse L2 strength")
-    parser.add_argument("--min-count", type=int, default=defaults.min_count)
-    parser.add_argument("--max-iter", type=int, default=defaults.max_iter)
-    parser.add_argument("--class-weight", choices=["balanced"], default=defaults.class_weight)
-    parser.add_argument("--folds", type=int, default=defaults.folds, help="cross-validation folds (0: none)")
-    parser.add_argument("--target-precision", type=float, default=defaults.target_precision)
-    args = parser.parse_args(argv)
-    settings = TrainSettings(C=args.C, min_count=args.min_count, max_iter=args.max_iter,
-                             class_weight=args.class_weight, folds=args.folds, target_precision=args.target_precision)
-    try:
-        train_docs = load_gold(args.train)
-        dev_docs = load_gold(args.dev) if args.dev else []
-        if args.hold_out:
-            if args.hold_out >= len(train_docs):
-                raise PipelineError(f"--hold-out {args.hold_out} leaves no training document of {len(train_docs)}")
-            train_docs, dev_docs = train_docs[:-args.hold_out], train_docs[-args.hold_out:] + dev_docs
-        classifier, scores = train(train_docs, dev_docs, settings, args.pipeline, log=sys.stderr.write)
-        save(classifier, args.out)
-    except PipelineError as exc:
-        sys.stderr.write(f"error: {exc}\n")
-        return 1
-    for name, table in scores.items():
-        sys.stderr.write(format_scores(f"dev, {name.replace('_', ' ')}:", table))
-    sys.stderr.write(f"thresholds: {classifier.thresholds}\n")
-    sys.stderr.write(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.1f} MB)\n")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
+def train_and_save(train_path: Path, out: Path, dev_path: Path | None = None, hold_out: int = 0,
+                   pipeline: bool = False, settings: TrainSettings | None = None, log=None) -> str:
+    """Train on `train_path` (all but its last `hold_out` documents), write the weights to `out` and return the
+    report: the scores on the held-out and `dev_path` documents (which choose nothing) and the thresholds."""
+    train_docs = load_gold(train_path)
+    dev_docs = load_gold(dev_path) if dev_path else []
+    if hold_out:
+        if hold_out >= len(train_docs):
+            raise PipelineError(f"--hold-out {hold_out} leaves no training document of {len(train_docs)}")
+        train_docs, dev_docs = train_docs[:-hold_out], train_docs[-hold_out:] + dev_docs
+    classifier, scores = train(train_docs, dev_docs, settings or TrainSettings(), pipeline,
+                               log=log or sys.stderr.write)
+    save(classifier, out)
+    report = [format_scores(f"dev, {name.replace('_', ' ')}:", table) for name, table in scores.items()]
+    report.append(f"thresholds: {classifier.thresholds}\n")
+    report.append(f"wrote {out} ({out.stat().st_size / 1e6:.1f} MB)\n")
+    return "".join(report)

@@ -16,7 +16,7 @@ from pipeline.relate.classifier import (
     is_abbreviation,
 )
 
-from ..common import DATA, record
+from ..common import DATA, cli, record
 
 
 @pytest.fixture(scope="module")
@@ -123,14 +123,19 @@ def test_weights_of_another_feature_set_or_no_file_are_refused(tmp_path):
         PairClassifier.load(tmp_path / "bad.json")
 
 
+def train_command(options: list[str]) -> int:
+    """`pipeline train relations OPTIONS` as a user runs it; its exit status."""
+    return cli("train", "relations", *options).returncode
+
+
 def test_a_tiny_training_run_writes_weights_that_load(tmp_path):
     pytest.importorskip("sklearn")
-    from pipeline.tools.train_relations import gold_sample, main
+    from pipeline.tools.train_relations import gold_sample
 
     gold = DATA / "relation_pairs_mini.jsonl"
     out = tmp_path / "pairs.json"
-    assert main(["--train", str(gold), "--dev", str(gold), "--out", str(out), "--folds", "0", "--max-iter", "5",
-                 "--min-count", "1"]) == 0
+    assert train_command(["--train", str(gold), "--dev", str(gold), "--out", str(out), "--folds", "0",
+                          "--max-iter", "5", "--min-count", "1"]) == 0
     classifier = PairClassifier.load(out)
     assert set(classifier.thresholds) == {"alias_of", "founded_on", "headquartered_in", "located_in", "member_of"}
     assert json.loads(out.read_text(encoding="utf-8"))["meta"]["train_documents"] == 3
@@ -231,8 +236,7 @@ def test_the_path_between_two_names_is_read_off_their_tree():
 
 def test_held_out_documents_are_only_reported_and_choose_no_threshold(tmp_path):
     pytest.importorskip("sklearn")
-    from pipeline.tools.train_relations import main
-
+    main = train_command
     gold = DATA / "relation_pairs_mini.jsonl"
     lines = gold.read_text(encoding="utf-8").splitlines()
     (tmp_path / "other.jsonl").write_text(lines[0] + "\n", encoding="utf-8")
@@ -243,7 +247,7 @@ def test_held_out_documents_are_only_reported_and_choose_no_threshold(tmp_path):
     a, b = (json.loads((tmp_path / name).read_text(encoding="utf-8")) for name in ("a.json", "b.json"))
     assert (a["meta"]["train_documents"], a["meta"]["dev_documents"], b["meta"]["dev_documents"]) == (2, 1, 2)
     assert a["thresholds"] == b["thresholds"] and a["weights"] == b["weights"]  # another dev set changes nothing
-    assert main(["--train", str(gold), "--hold-out", "3", "--out", str(tmp_path / "c.json")] + options) == 1
+    assert main(["--train", str(gold), "--hold-out", "3", "--out", str(tmp_path / "c.json")] + options) == 2
     assert not (tmp_path / "c.json").exists()
 
 

@@ -9,6 +9,8 @@ import pytest
 from pipeline.core.errors import PipelineError
 from pipeline.tools.train_ner import LABELS, META, examples, make_doc_for, read_texts, split_for_selection, train
 
+from ..common import cli
+
 DATA = Path(__file__).parent.parent / "data" / "ner_train"
 
 
@@ -67,3 +69,10 @@ def test_a_tiny_training_run_writes_a_tagger_that_loads(tmp_path, lang):
     assert not (out / "stale.bin").exists()  # the rest is the new model's
     assert "tmp" not in (out / "config.cfg").read_text(encoding="utf-8")  # no path of the training run's files
     assert tagger.config["paths"]["train"] is None
+
+
+def test_the_command_line_refuses_a_language_without_a_tagger_in_one_line(tmp_path):
+    result = cli("train", "ner", "de", "--train", str(DATA / "en.jsonl"), "--out", str(tmp_path / "t"))
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == ["error: 'de': the taggers are en, ru"]
+    assert not (tmp_path / "t").exists()
