@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
@@ -153,3 +154,48 @@ class Manifest(_Record):
     inputs: str | None = Field(None, description="digest of everything the outputs depend on: each file's id and "
                                "bytes, the extraction key, the gazetteer, the corrections")
     outputs: dict[str, str] = Field(default_factory=dict, description="sha256 of each JSONL output as written")
+
+
+# A reviewer's corrections of one document (kept beside a corpus: pipeline/corpus/corrections.py)
+
+
+class _Strict(BaseModel):
+    """A record read from a file people edit: no unknown field, no type coerced."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)  # "5" or true is no offset
+
+
+class CorrectedName(_Strict):
+    start: int
+    end: int
+    label: str
+
+
+class CorrectedRelation(_Strict):
+    head: int  # index into the correction's mentions
+    tail: int
+    type: str
+
+
+class Correction(_Strict):
+    """One document as a reviewer left it."""
+
+    id: str
+    text_sha256: str
+    text: str
+    lang: str | None = None
+    dct: str | None = None
+    mentions: list[CorrectedName]
+    relations: list[CorrectedRelation]
+
+    def digest(self) -> str:
+        """What the correction says (a changed correction extracts its document again)."""
+        return hashlib.sha256(self.model_dump_json(exclude={"text"}).encode()).hexdigest()
+
+    def as_gold(self) -> dict:
+        """The correction in the gold format `pipeline eval` reads."""
+        entities = [{"start": m.start, "end": m.end, "label": m.label, "text": self.text[m.start:m.end]}
+                    for m in self.mentions]
+        gold = {"id": self.id, "lang": self.lang, "text": self.text, "entities": entities,
+                "relations": [r.model_dump() for r in self.relations], "ignore": []}
+        return {**gold, "dct": self.dct} if self.dct else gold

@@ -10,62 +10,21 @@ they are not applied and the run says so. `pipeline eval --corrections CORPUS` s
 
 from __future__ import annotations
 
-import hashlib
 import stat
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import ValidationError
 
 from ..core.errors import InputError
-from ..core.records import LABELS, RELATION_TYPES, InputFailure
+from ..core.records import LABELS, RELATION_TYPES, CorrectedName, CorrectedRelation, Correction, InputFailure
 from ..io.atomic import sha256_text, write_text
 
 FOLDER = ".corrections"
 MAX_ID = 200  # characters of a document id
 _MAX_PART = 250  # bytes of one part of an id: with ".json", the 255 a file name may have
 _CONTROL = ("Cc", "Cf", "Cs", "Zl", "Zp")  # NUL, escapes, invisible format marks, lone surrogates, line breaks
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True)  # "5" or true is no offset
-
-
-class CorrectedName(_Strict):
-    start: int
-    end: int
-    label: str
-
-
-class CorrectedRelation(_Strict):
-    head: int  # index into the correction's mentions
-    tail: int
-    type: str
-
-
-class Correction(_Strict):
-    """One document as a reviewer left it."""
-
-    id: str
-    text_sha256: str
-    text: str
-    lang: str | None = None
-    dct: str | None = None
-    mentions: list[CorrectedName]
-    relations: list[CorrectedRelation]
-
-    def digest(self) -> str:
-        """What the correction says (a changed correction extracts its document again)."""
-        return hashlib.sha256(self.model_dump_json(exclude={"text"}).encode()).hexdigest()
-
-    def as_gold(self) -> dict:
-        """The correction in the gold format `pipeline eval` reads."""
-        entities = [{"start": m.start, "end": m.end, "label": m.label, "text": self.text[m.start:m.end]}
-                    for m in self.mentions]
-        gold = {"id": self.id, "lang": self.lang, "text": self.text, "entities": entities,
-                "relations": [r.model_dump() for r in self.relations], "ignore": []}
-        return {**gold, "dct": self.dct} if self.dct else gold
 
 
 @dataclass

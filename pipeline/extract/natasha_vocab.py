@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from natasha.morph.vocab import MorphVocab as NatashaMorphVocab
 from natasha.morph.vocab import oc_grams, ud_feats, ud_pos
 from pymorphy3.analyzer import Parse
 
@@ -25,10 +24,11 @@ class MorphForm(Parse):
         return Parse.inflect(self, set(oc_grams(grams)))
 
 
-class MorphVocab(NatashaMorphVocab):
-    """Natasha's morph vocabulary on pymorphy3 instead of pymorphy2 (same interface for its extractors)."""
+class MorphVocab:
+    """Natasha's morph vocabulary on pymorphy3 instead of pymorphy2: the interface its extractors use (called with
+    a word or `parse(word)` for the word's forms, `TagClass`, `lemmatize`), without pymorphy2 underneath."""
 
-    def __init__(self):  # pymorphy2's constructor is deliberately not called
+    def __init__(self):
         self.analyzer = analyzer(MorphForm)
 
     @property
@@ -40,6 +40,11 @@ class MorphVocab(NatashaMorphVocab):
         return self.analyzer.parse(word)
 
     __call__ = parse
+
+    def lemmatize(self, word: str, pos: str, feats: dict) -> str:
+        from natasha.morph.lemma import lemmatize
+
+        return lemmatize(self, word, pos, feats)
 
     def __repr__(self) -> str:
         return "MorphVocab(pymorphy3)"

@@ -9,10 +9,9 @@ import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from ..core.errors import InputError
-from ..core.records import InputFailure, Meta
+from ..core.records import Correction, InputFailure, Meta
 from ..core.settings import Settings
 from .decode import declared_charset, decode
 from .frontmatter import split_front_matter
@@ -33,8 +32,8 @@ class InputDocument:
     text: str
     meta: Meta = field(default_factory=Meta)
     # a reviewer's mentions and relations for this very text (corpus/corrections.py), applied in place of the
-    # models' ones: a Correction
-    correction: Any = None
+    # models' ones
+    correction: Correction | None = None
     # one-line warnings about reading this file ("read as UTF-8 with replacement characters"), for the run to report
     warnings: list[str] = field(default_factory=list)
 

@@ -2,13 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from ..core.intervals import Spans
-from ..core.records import Document, Relation
-
-if TYPE_CHECKING:
-    from ..corpus.corrections import Correction
+from ..core.records import Correction, Document, Relation
 
 PATTERN = "human"
 

@@ -47,3 +47,10 @@ def test_lemmatize_like_natasha(natasha_vocab, vocab_class):
 
 def test_no_pymorphy2_in_our_morphology(vocab_class):
     assert type(vocab_class().analyzer).__module__.startswith("pymorphy3")
+
+
+def test_lemmas_equal_natashas(natasha_vocab, vocab_class):
+    ours = vocab_class()
+    for word in WORDS:
+        form = natasha_vocab(word)[0]
+        assert ours.lemmatize(word, form.pos, form.feats) == natasha_vocab.lemmatize(word, form.pos, form.feats), word
