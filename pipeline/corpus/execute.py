@@ -20,7 +20,14 @@ from ..core.records import Document, InputFailure, Relation
 from ..core.settings import Settings
 from ..extract.pieces import PIECE_CHARS
 from ..ingest.read import InputDocument
-from .flow import PieceProgress, ReadHere, Reading, extract_document, extract_documents, relate_records
+from .flow import (
+    PendingRelations,
+    PieceProgress,
+    RelationsReadHere,
+    extract_document,
+    extract_documents,
+    relate_records,
+)
 
 _SINGLE_THREAD = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "NUMEXPR_NUM_THREADS",
                   "VECLIB_MAXIMUM_THREADS")
@@ -164,11 +171,11 @@ class WorkerPool:
                 return
             ahead = started
 
-    def relate(self, records: list[Document]) -> Reading:
+    def relate(self, records: list[Document]) -> PendingRelations:
         """Start reading the records' relations: shared out when the workers are running (a run whose documents
         all came from the cache starts none for this), else read here when asked for."""
         if self._pool is None or len(records) < 2:
-            return ReadHere(records)
+            return RelationsReadHere(records)
         chunks = _shares(records, self.workers)
         return _Shared(records, chunks, self._pool.map_async(relate_records, chunks, chunksize=1))
 

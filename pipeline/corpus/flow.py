@@ -83,14 +83,14 @@ def relate_records(records: list[Document]) -> list[list[Relation]]:
     return [extract_relations(record, record._sentences) for record in records]
 
 
-class Reading(Protocol):
+class PendingRelations(Protocol):
     """Relations being read for a window of records."""
 
     def get(self) -> list[list[Relation]]:
         """Each record's relations, in order (waiting for them if they are read elsewhere)."""
 
 
-class ReadHere:
+class RelationsReadHere:
     """A window's relations read in this process, when asked for."""
 
     def __init__(self, records: list[Document]) -> None:
@@ -100,13 +100,13 @@ class ReadHere:
         return relate_records(self.records)
 
 
-Relate = Callable[[list[Document]], Reading]  # starts reading a window's relations
+RelationReader = Callable[[list[Document]], PendingRelations]  # starts reading a window's relations
 RELATE_WINDOW = 32  # records related together (by worker processes, when a run has them)
 
 
 def link_and_relate(records: Callable[[], Iterable[Document]], gazetteer: Path,
                     previous: dict[tuple[str, str], str] | None = None, known: KnownRelations | None = None,
-                    relate: Relate = ReadHere) -> tuple[list[Entity], Iterator[Document]]:
+                    relate: RelationReader = RelationsReadHere) -> tuple[list[Entity], Iterator[Document]]:
     """The corpus's entities, and its records again with entity ids and relations, a window at a time.
 
     `records()` is called twice (once to link, once to relate), so a large corpus can stream from the cache;
@@ -116,7 +116,7 @@ def link_and_relate(records: Callable[[], Iterable[Document]], gazetteer: Path,
     """
     entities, assignment = link(records(), gazetteer, previous)
 
-    def start(window: list[Document]) -> tuple[list[Document], list[Document], Reading | None]:
+    def start(window: list[Document]) -> tuple[list[Document], list[Document], PendingRelations | None]:
         unread = []
         for record in window:
             assign(record, assignment)
@@ -127,7 +127,7 @@ def link_and_relate(records: Callable[[], Iterable[Document]], gazetteer: Path,
                 unread.append(record)
         return window, unread, relate(unread) if unread else None
 
-    def finish(window: list[Document], unread: list[Document], reading: Reading | None) -> list[Document]:
+    def finish(window: list[Document], unread: list[Document], reading: PendingRelations | None) -> list[Document]:
         for record, relations in zip(unread, reading.get() if reading else []):
             record.relations = relations
             if known:

@@ -34,7 +34,7 @@ from .cache import FILE_NAME as CACHE_FILE
 from .cache import Cache, extraction_key, set_aside
 from .corrections import Found, load_corrections
 from .execute import WorkerPool, keep_from_collector, run_executor
-from .flow import Progress, ReadHere, link_and_relate
+from .flow import Progress, RelationsReadHere, link_and_relate
 
 
 @dataclass
@@ -57,7 +57,7 @@ class RunResult:
 
 
 @dataclass
-class _Tally:
+class _RunCounts:
     """What the run has done so far, reported to the progress callback as it goes."""
 
     total: int
@@ -174,7 +174,7 @@ def _up_to_date(out: Path, inputs: str | None) -> RunResult | None:
                      manifest.model_copy(update={"counts": counts, "timings": {}}), out, up_to_date=True)
 
 
-class _Keys(dict):
+class _ExtractionKeys(dict):
     """Each document's extraction key: the run's, or for a reviewed document the run's and its correction's."""
 
     def __init__(self, base: str) -> None:
@@ -188,12 +188,12 @@ class _Keys(dict):
 def _run(walk: Walk, corrections: dict[str, Found], out: Path | None, settings: Settings, gazetteer: Path,
          base_key: str, progress: Progress | None, pipelines, workers: int, executor: str, scheduler: str | None,
          inputs: str | None, warnings: list[InputFailure]) -> RunResult:
-    key = _Keys(base_key)
+    key = _ExtractionKeys(base_key)
     frozen_here = gc.get_freeze_count() == 0  # (a process that froze objects itself is left as it is)
     if pipelines is not None:
         keep_from_collector()  # the caller's models
     cache = Cache(out / CACHE_FILE if out is not None else None)
-    tally = _Tally(total=len(walk.files), report=progress, warnings=list(warnings))
+    tally = _RunCounts(total=len(walk.files), report=progress, warnings=list(warnings))
     if cache.damaged:
         tally.warnings.append(InputFailure(path=cache.path.as_posix(), error=cache.damaged))
     timings: dict[str, float] = {}
@@ -218,8 +218,9 @@ def _run(walk: Walk, corrections: dict[str, Found], out: Path | None, settings: 
 
             clock = time.perf_counter()
             previous = _previous_ids(out, tally) if out is not None else None
+            reader = pool.relate if pool else RelationsReadHere
             entities, related = link_and_relate(lambda: _stored(cache, key, tally), gazetteer, previous,
-                                                _Remembered(cache, key), pool.relate if pool else ReadHere)
+                                                _CachedRelations(cache, key), reader)
             timings["link"] = time.perf_counter() - clock
             return _collect(related, entities, out, settings, walk, tally, timings, inputs)
     finally:
@@ -228,7 +229,7 @@ def _run(walk: Walk, corrections: dict[str, Found], out: Path | None, settings: 
             gc.unfreeze()
 
 
-def _previous_ids(out: Path, tally: _Tally) -> dict[tuple[str, str], str]:
+def _previous_ids(out: Path, tally: _RunCounts) -> dict[tuple[str, str], str]:
     """The entity ids of the last run into `out`; none, with a warning, when its entities.jsonl is unreadable."""
     try:
         return previous_ids(out / "entities.jsonl")
@@ -239,11 +240,11 @@ def _previous_ids(out: Path, tally: _Tally) -> dict[tuple[str, str], str]:
 
 
 @dataclass
-class _Remembered:
+class _CachedRelations:
     """The cache's relations, as link_and_relate asks for them."""
 
     cache: Cache
-    key: _Keys
+    key: _ExtractionKeys
 
     def get(self, record: Document) -> list[Relation] | None:
         relations = self.cache.relations(record, self.key[record.id])
@@ -255,8 +256,8 @@ class _Remembered:
         self.cache.keep_relations(record, self.key[record.id])
 
 
-def _pending(walk: Walk, corrections: dict[str, Found], settings: Settings, cache: Cache, key: _Keys,
-             tally: _Tally) -> Iterator[InputDocument]:
+def _pending(walk: Walk, corrections: dict[str, Found], settings: Settings, cache: Cache, key: _ExtractionKeys,
+             tally: _RunCounts) -> Iterator[InputDocument]:
     """The documents still to extract, a reviewed one with its correction; unreadable files, cached records
     and corrections made on another text are counted on the way."""
     for item in read_documents(walk, settings):
@@ -281,7 +282,7 @@ def _pending(walk: Walk, corrections: dict[str, Found], settings: Settings, cach
             yield item
 
 
-def _stored(cache: Cache, key: _Keys, tally: _Tally) -> Iterator[Document]:
+def _stored(cache: Cache, key: _ExtractionKeys, tally: _RunCounts) -> Iterator[Document]:
     """The run's records from the cache, one at a time: memory does not grow with the corpus."""
     for doc_id, sha in tally.done:
         record = cache.get(doc_id, sha, key[doc_id], parse=False)
@@ -302,7 +303,7 @@ def _config_used(settings: Settings) -> dict:
 
 
 def _collect(related: Iterator[Document], entities: list[Entity], out: Path | None, settings: Settings, walk: Walk,
-             tally: _Tally, timings: dict[str, float], inputs: str | None) -> RunResult:
+             tally: _RunCounts, timings: dict[str, float], inputs: str | None) -> RunResult:
     """Facts and counts over the related records; with `out`, all four files are written and renamed together."""
     clock = time.perf_counter()
     collector, labels, written = FactCollector(), Counter(), 0

@@ -25,7 +25,7 @@ from .keys import GENERIC, gazetteer_index, is_generic, mention_keys, name_key
 _PREFIX = {"ORG": "org", "LOC": "loc", "PER": "per"}
 
 
-class _Light(NamedTuple):
+class _MentionForLinking(NamedTuple):
     """What linking keeps of a mention."""
 
     id: str
@@ -109,7 +109,8 @@ def _document_clusters(doc: Document, index: dict[tuple[str, str], str]) -> list
     groups: dict[int, _Cluster] = {}
     for i, m in enumerate(mentions):
         cluster = groups.setdefault(union.find(i), _Cluster(m.label))
-        cluster.mentions.append((doc.id, _Light(m.id, m.label, m.lang, m.normal, m.text, m.translit, m.start)))
+        kept = _MentionForLinking(m.id, m.label, m.lang, m.normal, m.text, m.translit, m.start)
+        cluster.mentions.append((doc.id, kept))
         keys = mention_keys(m)
         cluster.keys |= keys
         for key in keys:

@@ -82,7 +82,7 @@ def tree_relations(document: Document, trees: list[list[list]], main: Mention | 
 
 class _Reader(NounRules):
     def __init__(self, sentence: Sentence, main: Mention | None, dates: list[Mention]) -> None:
-        self.s, self.main, self.dates = sentence, main, dates
+        self.sentence, self.main, self.dates = sentence, main, dates
         self.evidence = (sentence.start, sentence.end)
 
     def names(self, indexes, labels: set[str]) -> list[tuple[Mention, bool]]:
@@ -90,15 +90,16 @@ class _Reader(NounRules):
         organisation."""
         out = []
         for i in indexes:
-            m = self.s.mention_at.get(i)
+            m = self.sentence.mention_at.get(i)
             if m is not None:
                 if m.label in labels and not GOVERNING_BODY.match(m.text):
                     out.append((m, False))
             elif given := self._named_by(i):  # "в партию «Справедливая Россия»": the name the kind word is given
                 out.extend(self.names(given, labels))
-            elif any(a.i in self.s.mention_at for a in self.s.children(i, "appos")):  # "Депутат ... Николай Харитонов"
-                out.extend(self.names([a.i for a in self.s.children(i, "appos")], labels))
-            elif "ORG" in labels and self.s.tokens[i].lemma in ("it", "its") and self._before(i):
+            elif any(a.i in self.sentence.mention_at
+                     for a in self.sentence.children(i, "appos")):  # "Депутат ... Николай Харитонов"
+                out.extend(self.names([a.i for a in self.sentence.children(i, "appos")], labels))
+            elif "ORG" in labels and self.sentence.tokens[i].lemma in ("it", "its") and self._before(i):
                 out.append((self._before(i), False))  # "X joined Y at its founding congress": its = Y
             elif "ORG" in labels and self.main is not None and self._refers(i) and self._main_or_none_before(i):
                 out.append((self.main, True))
@@ -106,44 +107,46 @@ class _Reader(NounRules):
 
     def _before(self, i: int) -> Mention | None:
         """The organisation named last before word i in the sentence."""
-        start = self.s.tokens[i].start
-        named = [m for m in self.s.mention_at.values() if m.label == "ORG" and m.end <= start]
+        start = self.sentence.tokens[i].start
+        named = [m for m in self.sentence.mention_at.values() if m.label == "ORG" and m.end <= start]
         return max(named, key=lambda m: m.start) if named else None
 
     def _main_or_none_before(self, i: int) -> bool:
         """Whether "the party" at word i can be the text's organisation: the subject of its clause is no other
         organisation ("The People's Alliance was founded at the party's congress": that party is the subject)."""
-        verb = self.s.verb_above(i)
+        verb = self.sentence.verb_above(i)
         if verb is None:
             return True
         key = self.main.entity or self.main.normal
         spans = []  # the subjects with the words before them that they hold ("The People's Alliance party")
         for j in self.by_role(verb, "subj", "patient"):
-            word = self.s.tokens[j]
-            spans.append((min([word.start] + [c.start for c in self.s.children(j) if c.start < word.start]), word.end))
+            word = self.sentence.tokens[j]
+            spans.append((min([word.start] + [c.start for c in self.sentence.children(j) if c.start < word.start]),
+                          word.end))
         return not any(m.label == "ORG" and (m.entity or m.normal) != key and start <= m.start and m.end <= end
-                       for m in self.s.mention_at.values() for start, end in spans)
+                       for m in self.sentence.mention_at.values() for start, end in spans)
 
     def _refers(self, i: int) -> bool:
         """"the party", "it", "its", "партия", "эта организация": a bare reference, not "a party", "Pamyat
         organization" or "российская политическая партия" (a description, or another name's head word)."""
-        t = self.s.tokens[i]
+        t = self.sentence.tokens[i]
         if t.lemma not in REFERENCE:
             return False
         if t.lemma in ("it", "its"):  # "X joined Y at its founding congress": "its" is not the main one here
-            return not any(m.label == "ORG" and m.start < t.start for m in self.s.mention_at.values())
+            return not any(m.label == "ORG" and m.start < t.start for m in self.sentence.mention_at.values())
         if t.pos.split(":")[0] != "NOUN":
             return False
-        words = [c for c in self.s.children(i) if c.dep not in ("punct", "case", "cc")]
+        words = [c for c in self.sentence.children(i) if c.dep not in ("punct", "case", "cc")]
         if any(c.dep not in ("det", "poss") for c in words):
             return False
         dets = {c.lemma for c in words}
         russian = t.lemma[0] in "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
-        compound_title = t.dep == "compound" and self.s.parent(i) is not None and self.s.parent(i).lemma in LEADER
+        parent = self.sentence.parent(i)
+        compound_title = t.dep == "compound" and parent is not None and parent.lemma in LEADER
         return dets <= {"the", "its", "this", "этот", "данный"} and (russian or bool(dets) or compound_title)
 
     def by_role(self, i: int, *roles) -> list[int]:
-        return [j for role, j in self.s.arguments(i) if role in roles]
+        return [j for role, j in self.sentence.arguments(i) if role in roles]
 
     def emit(self, kind: str, heads, tails, rule: str, confidence: float = _SURE) -> Iterator[Relation]:
         for head, implicit_h in heads:
@@ -157,22 +160,22 @@ class _Reader(NounRules):
                                confidence=min(_IMPLICIT, confidence) if implicit else confidence)
 
     def read(self, i: int) -> Iterator[Relation]:
-        t = self.s.tokens[i]
+        t = self.sentence.tokens[i]
         lemma, pos = t.lemma, t.pos.split(":")[0]
         verbal = pos in ("VERB", "AUX", "ADJ") or t.dep in ("root", "acl", "relcl", "amod", "advcl", "xcomp", "conj")
         if verbal and lemma in _VERB_TRIGGERS:
-            if self.s.negated(i):
+            if self.sentence.negated(i):
                 return  # a denied word states nothing
             if lemma in FOUND:
                 yield from self.founded(i)
-            if lemma == "come" and any(g.lemma in ("being", "existence") for c in self.s.children(i, "prep")
-                                       for g in self.s.children(c.i, "pobj")):  # "came into being in 1989"
+            if lemma == "come" and any(g.lemma in ("being", "existence") for c in self.sentence.children(i, "prep")
+                                       for g in self.sentence.children(c.i, "pobj")):  # "came into being in 1989"
                 yield from self.emit("founded_on", self.names(self.by_role(i, "subj"), {"ORG"}),
-                                     [(d, False) for d in self.s.dates_of(i, self.dates)], "came-into-being")
+                                     [(d, False) for d in self.sentence.dates_of(i, self.dates)], "came-into-being")
             if lemma in MERGE:
                 yield from self.merged(i)
             if lemma in JOIN or lemma in ADMIT or lemma == "sign" and any(
-                    c.lemma == "up" for c in self.s.children(i, "prt")):  # "signed up to X"
+                    c.lemma == "up" for c in self.sentence.children(i, "prt")):  # "signed up to X"
                 yield from self.joined(i)
             if lemma == "sit":  # "sat in the State Duma"
                 yield from self.emit("member_of", self.names(self.by_role(i, "subj"), {"PER"}),
@@ -189,13 +192,14 @@ class _Reader(NounRules):
                                      CANDIDATE)
             if lemma in LEAD_VERB:
                 yield from self.leads(i)
-            if lemma in PUBLISH or lemma == "put" and any(c.lemma == "out" for c in self.s.children(i, "prt")):
+            if lemma in PUBLISH or lemma == "put" and any(c.lemma == "out" for c in self.sentence.children(i, "prt")):
                 yield from self.emit("publishes", self.names(self.by_role(i, "subj", "agent"), {"ORG"}),
                                      self.names(self.by_role(i, "obj", "patient"), {"ORG"}), "publish")
             if lemma in SEAT:
                 yield from self.seat(i, self.names(self.by_role(i, "subj", "patient") or self._participle_of(i),
                                                    {"ORG"}))
-                if t.dep == "amod" and i > 1 and self.s.tokens[i - 1].lemma == "-":  # "the Yekaterinburg-based X"
+                # "the Yekaterinburg-based X"
+                if t.dep == "amod" and i > 1 and self.sentence.tokens[i - 1].lemma == "-":
                     place = self.names([i - 2], {"LOC"})
                     yield from self.emit("headquartered_in", self.names(self._described(i), {"ORG"}), place,
                                          "based")
@@ -208,28 +212,30 @@ class _Reader(NounRules):
                                                                    or self._described(i), {"ORG"}),
                                      self.names(self.by_role(i, ("prep", "with"), ("prep", "to"), ("prep", "с")),
                                                 {"ORG"}), "affiliated")
-        if pos in ("NOUN", "PROPN") and lemma in _NOUN_TRIGGERS and i not in self.s.mention_at:
-            verb = self.s.parent(i)
-            if not (self.s.negated(i) or verb is not None and self.s.negated(verb.i)):  # "is not a member of"
+        if pos in ("NOUN", "PROPN") and lemma in _NOUN_TRIGGERS and i not in self.sentence.mention_at:
+            verb = self.sentence.parent(i)
+            # "is not a member of"
+            if not (self.sentence.negated(i) or verb is not None and self.sentence.negated(verb.i)):
                 yield from self.noun(i, lemma)
-        place = self.s.mention_at.get(i)
-        if place is not None and place.label == "LOC" and not (verbal and self.s.negated(i)):
+        place = self.sentence.mention_at.get(i)
+        if place is not None and place.label == "LOC" and not (verbal and self.sentence.negated(i)):
             yield from self.place_in(i, place)
 
     def place_in(self, i: int, place: Mention) -> Iterator[Relation]:
-        yield from self.emit("located_in", [(place, False)], self.names(containers(self.s, i), {"LOC"}), "place-in")
+        yield from self.emit("located_in", [(place, False)], self.names(containers(self.sentence, i), {"LOC"}),
+                             "place-in")
 
     def belong(self, i: int) -> Iterator[Relation]:
         """"X входит в Y", "агентство, входящее в структуру ВОЗ", "X belongs to Y"; a place: "Макао входит в
         состав Китая"."""
-        t = self.s.tokens[i]
+        t = self.sentence.tokens[i]
         members = self.by_role(i, "subj")
-        parent = self.s.parent(i)
+        parent = self.sentence.parent(i)
         if not members and t.dep in ("acl", "amod") and parent is not None:
             members = [parent.i]
         wholes = []
         for j in self.by_role(i, ("prep", "to"), ("prep", "в"), ("prep", "во")):
-            part_of = self.s.tokens[j].lemma in WHOLE and j not in self.s.mention_at
+            part_of = self.sentence.tokens[j].lemma in WHOLE and j not in self.sentence.mention_at
             wholes += self.by_role(j, "gen", ("prep", "of")) if part_of else [j]
         yield from self.emit("member_of", self.names(members, {"ORG", "PER"}), self.names(wholes, {"ORG"}),
                              "belong")
@@ -238,39 +244,39 @@ class _Reader(NounRules):
     def _named_by(self, i: int) -> list[int]:
         """For a kind word, the names it is given or said of: "партию «Правое дело»", "the Rodina coalition",
         "«X» — партия, созданная ..."."""
-        if i in self.s.mention_at or self.s.tokens[i].lemma not in KIND | ORGAN:
+        if i in self.sentence.mention_at or self.sentence.tokens[i].lemma not in KIND | ORGAN:
             return []
-        given = [c.i for c in self.s.children(i, "appos", "flat", "compound", "flat:name", "nmod")
-                 if c.i in self.s.mention_at and self.s.mention_at[c.i].label == "ORG"
-                 and (c.dep != "nmod" or not self.s.children(c.i, "case"))]
-        return given or [j for j in self.s.clause_subject(i) if j in self.s.mention_at]
+        given = [c.i for c in self.sentence.children(i, "appos", "flat", "compound", "flat:name", "nmod")
+                 if c.i in self.sentence.mention_at and self.sentence.mention_at[c.i].label == "ORG"
+                 and (c.dep != "nmod" or not self.sentence.children(c.i, "case"))]
+        return given or [j for j in self.sentence.clause_subject(i) if j in self.sentence.mention_at]
 
     def _described(self, i: int) -> list[int]:
-        return self.s.clause_subject(i)
+        return self.sentence.clause_subject(i)
 
     def _participle_of(self, i: int) -> list[int]:
         """What a participle is said of: the noun it describes, and when that noun is no name but a predicate
         ("X is a university located in Y", "X, a company based in Y"), the name the noun is said of."""
         described = self._described(i)
-        if self.s.tokens[i].dep in ("acl", "amod") and described \
-                and not any(j in self.s.mention_at for j in described):
-            return [k for j in described for k in (self.s.clause_subject(j) or [j])]
+        if self.sentence.tokens[i].dep in ("acl", "amod") and described \
+                and not any(j in self.sentence.mention_at for j in described):
+            return [k for j in described for k in (self.sentence.clause_subject(j) or [j])]
         return described
 
     def founded(self, i: int) -> Iterator[Relation]:
-        t = self.s.tokens[i]
+        t = self.sentence.tokens[i]
         founded = self.by_role(i, "patient") or self.by_role(i, "obj")
         if not founded and (t.dep in ("acl", "amod") or t.lemma in ("образоваться", "основываться",
                                                                      "создаваться")):
-            parent = self.s.parent(i)
+            parent = self.sentence.parent(i)
             founded = [parent.i] if parent and t.dep in ("acl", "amod") else self.by_role(i, "subj")
         if not founded and t.lemma == "form" and not self.by_role(i, "obj"):
             founded = self.by_role(i, "subj")  # "the group formed in 2005"
         founded = [k for j in founded for k in (self._named_by(j) or [j])]
         orgs = self.names(founded, {"ORG"})
-        yield from self.emit("founded_on", orgs, [(d, False) for d in self.s.dates_of(i, self.dates)], "found")
-        for role, j in self.s.arguments(i):  # "formed by the merger of A and B", "путём слияния A и B"
-            if self.s.tokens[j].lemma in MERGER and role in ("agent", ("prep", "by"), ("prep", "through"),
+        yield from self.emit("founded_on", orgs, [(d, False) for d in self.sentence.dates_of(i, self.dates)], "found")
+        for role, j in self.sentence.arguments(i):  # "formed by the merger of A and B", "путём слияния A и B"
+            if self.sentence.tokens[j].lemma in MERGER and role in ("agent", ("prep", "by"), ("prep", "through"),
                                                               ("prep", "from"), "gen", "obl", ("prep", "в")):
                 parts = self.names(self.by_role(j, ("prep", "of"), "gen"), {"ORG"})
                 yield from self.emit("merged_into", parts, orgs, "merger-of")
@@ -280,11 +286,11 @@ class _Reader(NounRules):
         parts += self.names(self.by_role(i, ("prep", "with"), ("prep", "с")), {"ORG"})
         result = self.names(self.by_role(i, ("prep", "into"), ("prep", "в")), {"ORG"})
         formed = []
-        for c in self.s.children(i, "xcomp", "advcl", "conj"):
+        for c in self.sentence.children(i, "xcomp", "advcl", "conj"):
             if c.lemma in ("form", "create", "become", "образовать", "создать"):
                 formed += self.names(self.by_role(c.i, "obj"), {"ORG"})
         result += formed
-        dates = [(d, False) for d in self.s.dates_of(i, self.dates)]
+        dates = [(d, False) for d in self.sentence.dates_of(i, self.dates)]
         yield from self.emit("founded_on", [f for f in formed if not f[1]], dates, "merge-to-form")
         if result:
             yield from self.emit("merged_into", [p for p in parts if p[0] not in [r for r, _ in result]], result,
@@ -296,7 +302,7 @@ class _Reader(NounRules):
                 yield from self.emit("merged_into", subjects, partners, "merge-with")
 
     def joined(self, i: int) -> Iterator[Relation]:
-        t = self.s.tokens[i]
+        t = self.sentence.tokens[i]
         if t.lemma in ADMIT:  # "was admitted to X", "было принято в X"
             members = self.names(self.by_role(i, "patient"), {"ORG", "PER"})
             targets = self.names(self.by_role(i, ("prep", "to"), ("prep", "into"), ("prep", "в")), {"ORG"})
@@ -304,19 +310,20 @@ class _Reader(NounRules):
             members = self.names(self.by_role(i, "subj"), {"ORG", "PER"})
             targets = self.names(self.by_role(i, "obj", ("prep", "to"), ("prep", "в"), ("prep", "к"),
                                               ("prep", "во")), {"ORG"})
-        if any(c.lemma in ENDED for c in self.s.children(i, "advcl", "conj", "xcomp")):
+        if any(c.lemma in ENDED for c in self.sentence.children(i, "advcl", "conj", "xcomp")):
             yield from self.emit("merged_into", [m for m in members if m[0].label == "ORG"], targets, "join-ceased")
             return  # "вошла в X, прекратив существование": it went into X
         yield from self.emit("joined", members, targets, "join")
         if targets:
-            yield from self.emit("joined_on", members, [(d, False) for d in self.s.dates_of(i, self.dates)], "join")
+            yield from self.emit("joined_on", members, [(d, False) for d in self.sentence.dates_of(i, self.dates)],
+                                 "join")
 
     def leads(self, i: int) -> Iterator[Relation]:
-        t = self.s.tokens[i]
+        t = self.sentence.tokens[i]
         people = self.names(self.by_role(i, "subj", "agent"), {"PER"})
         orgs = self.names(self.by_role(i, "obj", "patient", "obl"), {"ORG"})
         if t.dep in ("acl", "amod") and not orgs:  # "партии, возглавляемой X", "the party led by X"
-            parent = self.s.parent(i)
+            parent = self.sentence.parent(i)
             orgs = self.names([parent.i], {"ORG"}) if parent else []
         yield from self.emit("leader_of", people, orgs, "lead")
 
@@ -332,7 +339,7 @@ class _Reader(NounRules):
         "в Кировском районе Самары"); a district without its city is no seat."""
         out = []
         for j in indexes:
-            m = self.s.mention_at.get(j)
+            m = self.sentence.mention_at.get(j)
             if m is not None and m.label == "LOC" and any(w in DISTRICT for w in m.normal.lower().split()):
                 out += self.by_role(j, ("prep", "of"), "gen")
             else:
