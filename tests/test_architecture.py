@@ -147,3 +147,31 @@ def test_a_compiled_pattern_is_defined_once():
             letters = [n.value for n in ast.walk(tree) if isinstance(n, ast.Constant)
                        and n.value in ("[А-Яа-яЁё]", "[A-Za-z]")]
             assert not letters, f"{name} writes an alphabet of its own: use pipeline.core.script"
+
+
+# module-level tables of words that are code, not vocabulary: the relation types' signatures, dependency labels
+_NOT_WORD_LISTS = {"pipeline.relate.relations.SIGNATURE", "pipeline.relate.tree._SUBJ"}
+
+
+def test_word_lists_of_ten_or_more_are_data_files():
+    """Vocabulary lives in models/ (models/words/*.tsv and the other tables), read by one loader each, and is
+    part of the cache key; a module of relate/, dates/ or extract/ holds no list of more than ten words."""
+    offenders = []
+    for name, tree in _modules().items():
+        if name.split(".")[1:2] not in (["relate"], ["dates"], ["extract"]):
+            continue
+        for node in tree.body:
+            if not isinstance(node, ast.Assign | ast.AnnAssign) or node.value is None:
+                continue
+            target = node.targets[0] if isinstance(node, ast.Assign) else node.target
+            value = node.value
+            if isinstance(value, ast.Call) and getattr(value.func, "id", "") in ("frozenset", "set", "list", "tuple") \
+                    and value.args:
+                value = value.args[0]
+            items = value.keys if isinstance(value, ast.Dict) else getattr(value, "elts", [])
+            words = [i for i in items if isinstance(i, ast.Constant) and isinstance(i.value, str)
+                     and any(ch.isalpha() for ch in i.value)]
+            qualified = f"{name}.{getattr(target, 'id', '')}"
+            if len(words) > 10 and qualified not in _NOT_WORD_LISTS:
+                offenders.append(f"{qualified}: {len(words)} words")
+    assert offenders == []

@@ -187,6 +187,27 @@ def forward_verbs(lang: str, path: Path = FORWARD_VERBS) -> frozenset[str]:
     return frozenset(lemmas)
 
 
+WORDS = MODELS / "words"
+
+
+@lru_cache(maxsize=64)
+def words(name: str, folder: Path = WORDS) -> dict[str, str]:
+    """A word list of models/words/<name>.tsv, in its order: word -> value ("" when a line has none).
+
+    One word (or phrase) a line, optionally a tab and a value; lines starting with "#" are comments.
+    """
+    path = Path(folder) / f"{name}.tsv"
+    found: dict[str, str] = {}
+    for number, line in enumerate(_lines(path, "the word list"), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if len(fields) > 2 or not fields[0].strip():
+            raise ConfigError(f"{path}:{number}: expected a word, optionally a tab and its value")
+        found[fields[0].strip()] = fields[1].strip() if len(fields) == 2 else ""
+    return found
+
+
 GIVEN_NAMES = MODELS / "given_names_ru.txt"
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from ..core.records import Document, Relation
 from ..core.resources import (
     MODELS,
+    WORDS,
     en_tagger_path,
     forward_verbs,
     given_names,
@@ -36,8 +37,8 @@ def extraction_key(settings: Settings, gazetteer: Path) -> str:
     count too: the English tokenizer splits a key glued to its value, and a page whose lines use them has its
     title named as an organisation; so do the relation keys, the trigger words and the pair classifier's weights,
     which shape the relations kept with a record (`Cache.relations`), the English name tagger's weights and the kind
-    nouns that decide a name's label, and the verbs
-    that point a date ahead.
+    nouns that decide a name's label, the verbs
+    that point a date ahead and the word lists of models/words/.
     """
     looked_for = sorted((e.label, lang, name) for e in load_gazetteer(gazetteer)
                         for lang, names in e.names.items() for name in names if not name.startswith("~"))
@@ -49,7 +50,8 @@ def extraction_key(settings: Settings, gazetteer: Path) -> str:
                "relation_weights": [hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else None
                                     for path in RELATION_WEIGHTS], "en_tagger": _tagger_digest(settings),
                "name_kinds": sorted(name_kinds("en").items()), "given_names": sorted(given_names()),
-               "forward_verbs": sorted(forward_verbs("en"))}
+               "forward_verbs": sorted(forward_verbs("en")),
+               "words": {path.name: path.read_text(encoding="utf-8") for path in sorted(WORDS.glob("*.tsv"))}}
     return hashlib.sha256(json.dumps(payload, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..core.resources import words
 from .when import SEASONS, When
 
 MONTHS = {m: i for i, ms in enumerate(
@@ -11,9 +12,7 @@ MONTHS = {m: i for i, ms in enumerate(
      "sep sept september", "oct october", "nov november", "dec december"], 1) for m in ms.split()}
 WEEKDAYS = {d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
                                         "sunday"])}
-NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
-           "thirty": 30, "fifty": 50, "hundred": 100}
+NUMBERS = {word: int(value) for word, value in words("date_numbers_en").items()}
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
                 "eighties": 8, "nineties": 9}
@@ -27,19 +26,7 @@ _UNIT = r"(?P<unit>day|week|month|year|quarter)s?"
 _LEADING = re.compile(r"^(?:the\s+)?(?:very\s+)?(?:early|late|mid|earlier|later|end of|beginning of|start of|"
                       r"nearly|almost|about|around|approximately|roughly|some|more than|less than|over|just|"
                       r"middle of|first days of|last days of|first half of|closing days of)[\s-]+(?:the\s+)?")
-_REFS = {
-    "now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF", "nowadays": "PRESENT_REF",
-    "at present": "PRESENT_REF", "the present": "PRESENT_REF", "present": "PRESENT_REF",
-    "these days": "PRESENT_REF", "the moment": "PRESENT_REF",
-    "the past": "PAST_REF", "recently": "PAST_REF", "recent": "PAST_REF", "previously": "PAST_REF",
-    "formerly": "PAST_REF", "once": "PAST_REF", "recent days": "PAST_REF", "recent weeks": "PAST_REF",
-    "recent months": "PAST_REF", "in the past": "PAST_REF", "recent years": "PAST_REF", "past years": "PAST_REF",
-    "the past several quarters": "PAST_REF", "previous years": "PAST_REF", "future quarters": "FUTURE_REF",
-    "future years": "FUTURE_REF",
-    "the future": "FUTURE_REF", "future": "FUTURE_REF", "soon": "FUTURE_REF", "coming months": "FUTURE_REF",
-    "the coming months": "FUTURE_REF", "the coming years": "FUTURE_REF", "coming years": "FUTURE_REF",
-    "the coming weeks": "FUTURE_REF", "coming weeks": "FUTURE_REF", "the near future": "FUTURE_REF",
-}
+_REFS = words("date_references_en")  # "now" -> PRESENT_REF, "recently" -> PAST_REF, "soon" -> FUTURE_REF
 _DEICTIC = {"this": 0, "last": -1, "next": 1, "past": -1, "coming": 1, "this past": 0, "this coming": 1}
 _ANAPHORIC = {"following": 1, "next": 1, "previous": -1, "preceding": -1, "same": 0, "prior": -1}
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from ..core.resources import words
+
 _OPEN, _CLOSE = "«„“", "»“”"
-_DANGLING = {"и", "в", "во", "на", "из", "с", "со", "к", "по", "от", "до", "для", "о", "об", "у", "за", "при",
-             "and", "of", "the", "in", "at", "for", "from", "to", "on"}
+_DANGLING = frozenset(words("name_dangling"))  # prepositions, conjunctions, articles
 
 
 def name_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..core.intervals import Spans
-from ..core.resources import infobox_keys
+from ..core.resources import infobox_keys, words
 from ..dates.english import MONTHS, WEEKDAYS
 from .kinds import LABELS, head_kind, stated_kind, voted_labels, with_stated_kind
 from .kinds import NAME_LABELS as _NAME_LABELS
@@ -38,16 +38,13 @@ _AGE = re.compile(r"(?i)^(?:an?\s+)?[\w.]+[-\s](?:year|month|week|day)s?[-\s]old
 _TIME_REFERENCES = {"now", "currently", "recently"}
 _PERIOD_OPENERS = {"(", "in", "from", "during", "between", "since"}
 _TITLES = {"secretary", "secretaries", "head", "heads", "minister", "ministers"}
-_KIND_WORDS = {"party", "movement", "union", "front", "league", "organization", "organisation", "association",
-               "federation", "confederation", "coalition", "bloc", "alliance", "society", "foundation", "centre",
-               "center", "committee", "council", "group"}
+_KIND_WORDS = frozenset(words("name_kind_words_en"))  # "party", "union", "league"
 _NO_PERSON_END = _KIND_WORDS | {"forum", "law", "act", "congress", "bureau", "institute", "university", "company"}
 _OPENING, _CLOSING = {'"', "“", "«"}, {'"', "”", "»"}
 _ISO_DATE = re.compile(r"(?<![\d-])(?:1[5-9]\d\d|20\d\d)-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\d-])")
 # Two years joined by a dash: a period from one to the other, one date ("2012–2013" = 2012/2013)
 _YEAR_RANGE = re.compile(r"(1[5-9]\d\d|20\d\d)\s*[-–—]\s*(1[5-9]\d\d|20\d\d)")
-_FEATURES = {"forest", "forests", "river", "lake", "park", "mountains", "hills", "valley", "reserve", "island",
-             "islands", "bay", "sea", "strait", "canal", "peninsula", "gulf", "desert"}
+_FEATURES = frozenset(words("name_features_en"))  # "forest", "river", "lake"
 # a name that ends in an administrative division's word is a place ("Yuzhnoye Tushino District", "Perm Krai");
 # not "County", which ends football clubs' names ("Ross County")
 _DIVISIONS = {"district", "oblast", "krai", "province", "raion", "okrug", "region", "municipality"}
@@ -55,15 +52,9 @@ _DIVISIONS = {"district", "oblast", "krai", "province", "raion", "okrug", "regio
 _FACILITIES = {"airport", "airfield", "station", "stadium", "arena", "port", "harbour", "harbor", "bridge", "square"}
 # an organisation named with these words only is a body of another one ("the Central Committee", "Federal party
 # Committee") or a page's field label or value ("Seats", "None"): no name
-_GENERIC_BODY = {
-    "assembly", "board", "bureau", "cabinet", "central", "committee", "congress", "council", "executive",
-    "general", "government", "political", "presidium", "secretariat", "supreme", "standing", "national",
-    "the", "of", "and", "party", "federal", "regional", "parliament", "parliaments", "seats", "none",
-}
-_MONTHS = ("january february march april may june july august september october november december "
-           "jan feb mar apr jun jul aug sep sept oct nov dec").split()
+_GENERIC_BODY = frozenset(words("name_generic_body_en"))
 _DATE_WORD = re.compile(
-    r"\b(\d{4}|'?\d{1,3}0'?s|\d{1,2}(?:st|nd|rd|th) century|" + "|".join(_MONTHS)
+    r"\b(\d{4}|'?\d{1,3}0'?s|\d{1,2}(?:st|nd|rd|th) century|" + "|".join(MONTHS)
     + r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
     r"day|days|week|weeks|month|months|year|years|decade|century|today|yesterday|tomorrow|tonight|now|"
     r"spring|summer|autumn|fall|winter|quarter|earlier|later|ago|recently|currently|present|past|future|"

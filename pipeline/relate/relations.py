@@ -7,6 +7,7 @@ from collections import Counter, defaultdict
 
 from ..core.intervals import MentionIndex, Spans
 from ..core.records import Document, Mention, Relation
+from ..core.resources import words
 from ..core.script import majority_script
 from ..link.aliases import alias_pairs
 from ..link.keys import name_key
@@ -219,8 +220,7 @@ _PLACE_WITHIN = re.compile(r"(?i)\b(?:лес|бор|роща|озер|рек[а�
                            r"forest|lake|river|district|village|town)")
 
 
-_CONTINENTS = {"europe", "asia", "eurasia", "africa", "north america", "south america", "america", "oceania",
-               "европа", "азия", "евразия", "африка", "северная америка", "южная америка", "америка", "океания"}
+_CONTINENTS = frozenset(words("place_continents"))
 
 
 def _valid(rel: Relation, by_id: dict[str, Mention]) -> bool:

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..core.records import Mention
+from ..core.resources import words
 
 _SUBJ = {"nsubj": "subj", "nsubj:pass": "patient", "nsubjpass": "patient", "dobj": "obj", "obj": "obj",
          "iobj": "obj", "poss": "poss", "compound": "compound", "appos": "appos", "attr": "attr", "acomp": "attr",
@@ -229,6 +230,4 @@ class Sentence:
         return bool(parent and self.tokens[i].dep in ("xcomp", "ccomp", "advcl") and parent.lemma in _NOT_DONE)
 
 
-_NOT_DONE = {"decline", "refuse", "fail", "plan", "intend", "want", "hope", "threaten", "consider", "seek", "try",
-             "attempt", "propose", "offer", "agree", "expect", "would", "отказаться", "отказываться", "планировать",
-             "намереваться", "хотеть", "собираться", "предложить", "предлагать", "пытаться", "попытаться"}
+_NOT_DONE = frozenset(words("relation_not_done"))  # "declined to join", "планирует вступить"

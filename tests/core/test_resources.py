@@ -122,3 +122,17 @@ def test_russian_given_names_in_latin_letters():
     assert {"alexei", "aleksey", "yevgeny", "evgeny", "mikhail", "dmitry"} <= names  # press and Wikipedia spellings
     assert "moscow" not in names and "party" not in names
     assert spellings("aleksey") == {"aleksey", "aleksei", "alexey", "alexei"}
+
+
+def test_word_lists_keep_their_order_and_a_bad_line_is_a_clear_error(tmp_path):
+    from pipeline.core.resources import WORDS, words
+
+    stems = list(words("date_month_stems_ru"))
+    assert len(stems) == 12 and stems[0] == "январ" and stems[-1] == "декабр"  # January to December
+    assert words("date_numbers_ru")["несколько"] == ""  # no value: a number not stated
+    (tmp_path / "bad.tsv").write_text("# a comment\none\t1\textra\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"bad\.tsv:2: expected a word, optionally a tab and its value"):
+        words("bad", tmp_path)
+    code = "".join(p.read_text(encoding="utf-8") for p in (WORDS.parent.parent / "pipeline").rglob("*.py"))
+    unread = [p.stem for p in WORDS.glob("*.tsv") if f'words("{p.stem}")' not in code]
+    assert unread == []  # every list in models/words/ is read by the code
