@@ -166,12 +166,14 @@ def _moved(base: dt.date, unit: str, n: int) -> str | None:
 
 
 def _nearest_year(month: int, day: int | None, around: dt.date, document: dt.date, tense: int) -> int:
-    """The year of the occurrence of a year-less date nearest `around`, not against the tense.
+    """The year, next to that of `around`, that puts a year-less date nearest `around` or the document's date,
+    not against the tense.
 
     `around` is the last full date before it, else the document's date: a news report's "in January" (written
-    in October) is the coming January, its "November" (written in January) the last one, and "record Dec. 15"
-    after "payable Jan. 2, 1990" is December 1989. A past-tense verb rules out dates well after the document's
-    date, a future one dates well before it.
+    in October) is the coming January, its "November" (written in January) the last one; "record Dec. 15"
+    after "payable Jan. 2, 1990" is December 1989; and a story of March that says "in September" in an October
+    report means the September just past. A past-tense verb rules out dates well after the document's date, a
+    future one dates well before it.
     """
     best = None
     for year in (around.year - 1, around.year, around.year + 1):
@@ -179,11 +181,11 @@ def _nearest_year(month: int, day: int | None, around: dt.date, document: dt.dat
             candidate = dt.date(year, month, day or 15)
         except ValueError:
             continue
-        distance = (candidate - around).days
+        distance = min(abs((candidate - around).days), abs((candidate - document).days))
         if _against_tense(year, month, day, document, tense):
             continue
-        if best is None or abs(distance) < best[0]:
-            best = (abs(distance), year)
+        if best is None or distance < best[0]:
+            best = (distance, year)
     return best[1] if best else around.year
 
 
