@@ -13,13 +13,13 @@ from typing import TYPE_CHECKING, Protocol
 from ..core.records import Document, Entity, Fact, Relation
 from ..core.resources import gazetteer_path
 from ..extract.pieces import text_pieces
-from ..extract.records import RecordBuilder, doc_to_record
+from ..extract.record_builder import RecordBuilder, doc_to_record
 from ..ingest.language import detect_language
 from ..ingest.read import InputDocument
 from ..link.linker import assign, link
 from ..relate.facts import FactCollector
-from ..relate.human import human_relations, is_reviewed
 from ..relate.relations import extract_relations
+from ..relate.reviewed_relations import human_relations, is_reviewed
 
 if TYPE_CHECKING:
     from ..extract.pipelines import Pipelines
@@ -52,7 +52,7 @@ def extract_document(pipelines: Pipelines, document: InputDocument, on_piece: Pi
         # a page's title and infobox stand at its top: the first piece is read for them, the others are not
         doc = pipelines.process(text[start:end], lang, published, top=number == 1)
         if correction is not None:  # a reviewer's names in place of the models'
-            from ..extract.human import apply_names  # (spaCy: not imported before a model is needed)
+            from ..extract.reviewed_names import apply_names  # (spaCy: not imported before a model is needed)
 
             doc = apply_names(doc, [(m.start - start, m.end - start, m.label) for m in correction.mentions
                                     if start <= m.start and m.end <= end], published)

@@ -26,7 +26,7 @@ from .bracket_names import tag_bracket_names
 from .english import GlueSplittingTokenizer, en_entities
 from .extensions import EXTENSIONS, register_extensions
 from .gazetteer import gazetteer
-from .names import names
+from .repeated_names import names
 from .russian import RazdelTokenizer, ru_dates, ru_morph, ru_ner
 from .spans import cuts_inside_tokens, doc_text, make_span, set_entities, split_tokens_at
 from .subject import page_subject

@@ -86,7 +86,7 @@ def test_a_file_name_left_on_a_copied_page_names_nothing():
     import spacy
 
     from pipeline.extract.extensions import register_extensions
-    from pipeline.extract.names import names
+    from pipeline.extract.repeated_names import names
     from pipeline.extract.spans import make_span, set_entities
 
     register_extensions()
