@@ -4,8 +4,11 @@ default (the example says what a run does when nothing is set)."""
 from __future__ import annotations
 
 import re
+import subprocess
 import tomllib
 from pathlib import Path
+
+import pytest
 
 from pipeline.core.settings import Settings, load_settings
 
@@ -51,3 +54,19 @@ def test_the_commands_the_readme_shows_exist():
     assert commands <= shown, commands - shown  # and every command is shown
     targets = set(re.findall(r"^([\w-]+):", (ROOT / "Makefile").read_text(encoding="utf-8"), re.M))
     assert set(re.findall(r"make ([\w-]+)", _readme())) <= targets
+
+
+def test_no_file_names_a_path_of_one_machine():
+    """Model cards, configs, docs and code say where things are relative to the repository, never on a disk."""
+    machine = re.compile(r"(?<![\w.])/(?:work|home|root|Users|tmp/tmp)[\w-]*/")
+    tracked = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True).stdout.split()
+    if not tracked:
+        pytest.skip("not a git checkout")
+    offenders = []
+    for name in tracked:
+        if name.startswith("tests/") or not name.endswith((".md", ".py", ".cfg", ".toml", ".tsv", ".txt", ".json",
+                                                            "Makefile")):
+            continue
+        text = (ROOT / name).read_text(encoding="utf-8", errors="replace")
+        offenders += [f"{name}: {m.group(0)}" for m in machine.finditer(text)]
+    assert offenders == []
