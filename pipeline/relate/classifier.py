@@ -145,18 +145,23 @@ def score_pairs(text: str, spans: Sequence[Span], sentences: list[tuple[int, int
     return sorted(best.values(), key=lambda r: (spans[r[0]].start, r[3], spans[r[1]].start))
 
 
-def units(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Sentences cut at line breaks (a headline or a dateline is a unit of its own), blank ones dropped."""
+def units(text: str, sentences: list[tuple[int, int]], skip_citations: bool = False) -> list[tuple[int, int]]:
+    """Sentences cut at line breaks (a headline, a dateline, an infobox line or a reference is a unit of its
+    own), without the spaces around them, blank ones dropped; with skip_citations also without the citation
+    markers a line starts with ("[3] The party ...", left by the sentence before)."""
     out = []
     for start, end in sentences or [(0, len(text))]:
         offset = start
         for line in text[start:end].split("\n"):
-            stripped = line.strip()
-            if stripped:
-                lead = len(line) - len(line.lstrip())
-                out.append((offset + lead, offset + lead + len(stripped)))
+            lead = (_CITATIONS if skip_citations else _SPACES).match(line).end()
+            if line[lead:].strip():
+                out.append((offset + lead, offset + len(line.rstrip())))
             offset += len(line) + 1
     return out
+
+
+_SPACES = re.compile(r"\s*")
+_CITATIONS = re.compile(r"\s*(?:\[\d{1,3}\]\s*)*")
 
 
 def candidate_features(text: str, spans: Sequence[Span], sentences: list[tuple[int, int]],

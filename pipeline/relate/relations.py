@@ -12,6 +12,7 @@ from ..core.script import majority_script
 from ..link.aliases import alias_pairs
 from ..link.keys import name_key
 from .classifier import classify_pairs
+from .classifier import units as line_units
 from .infobox import infobox_relations
 from .patterns import PATTERNS, Pattern
 from .syntax_rules import tree_relations
@@ -53,7 +54,7 @@ def extract_relations(document: Document, sentences: list[tuple[int, int]]) -> l
     for rel in tree_relations(document, document._syntax, subject):
         if not infobox.covers(*rel.evidence):
             found.setdefault((rel.type, rel.head, rel.tail), rel)
-    units = list(_units(document.text, sentences))
+    units = line_units(document.text, sentences, skip_citations=True)
     # the subject in the sentence's language: never a bracketed translation
     main_in = {language: [m for m in main if m.lang == language] or main for language in ("en", "ru")}
     for start, end in units:
@@ -106,17 +107,6 @@ def _paired(found: dict[tuple, Relation]) -> set[tuple[str, str]]:
 def _stated(paired: set[tuple[str, str]], rel: Relation) -> bool:
     """Whether a rule already spoke of this pair of names, in either direction and of whatever type."""
     return (rel.head, rel.tail) in paired
-
-
-def _units(text: str, sentences: list[tuple[int, int]]):
-    """Sentences, cut at line breaks (an infobox line or a reference is a unit of its own)."""
-    for start, end in sentences or [(0, len(text))]:
-        offset = start
-        for line in text[start:end].split("\n"):
-            lead = re.match(r"\s*(?:\[\d{1,3}\]\s*)*", line).end()  # citation markers left by the sentence before
-            if line[lead:].strip():
-                yield offset + lead, offset + len(line.rstrip())
-            offset += len(line) + 1
 
 
 def _template(text: str, start: int, end: int, inside: list[Mention]) -> tuple[str, list[Mention]]:
