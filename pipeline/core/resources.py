@@ -187,6 +187,7 @@ def forward_verbs(lang: str, path: Path = FORWARD_VERBS) -> frozenset[str]:
     return frozenset(lemmas)
 
 
+RELATION_PATTERNS = MODELS / "relation_patterns.yaml"
 WORDS = MODELS / "words"
 
 

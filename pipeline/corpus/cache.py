@@ -12,6 +12,7 @@ from pathlib import Path
 from ..core.records import Document, Relation
 from ..core.resources import (
     MODELS,
+    RELATION_PATTERNS,
     WORDS,
     en_tagger_path,
     forward_verbs,
@@ -38,7 +39,8 @@ def extraction_key(settings: Settings, gazetteer: Path) -> str:
     title named as an organisation; so do the relation keys, the trigger words and the pair classifier's weights,
     which shape the relations kept with a record (`Cache.relations`), the English name tagger's weights and the kind
     nouns that decide a name's label, the verbs
-    that point a date ahead and the word lists of models/words/.
+    that point a date ahead and the word lists of models/words/ and the
+    relation patterns.
     """
     looked_for = sorted((e.label, lang, name) for e in load_gazetteer(gazetteer)
                         for lang, names in e.names.items() for name in names if not name.startswith("~"))
@@ -51,7 +53,8 @@ def extraction_key(settings: Settings, gazetteer: Path) -> str:
                                     for path in RELATION_WEIGHTS], "en_tagger": _tagger_digest(settings),
                "name_kinds": sorted(name_kinds("en").items()), "given_names": sorted(given_names()),
                "forward_verbs": sorted(forward_verbs("en")),
-               "words": {path.name: path.read_text(encoding="utf-8") for path in sorted(WORDS.glob("*.tsv"))}}
+               "words": {path.name: path.read_text(encoding="utf-8") for path in sorted(WORDS.glob("*.tsv"))},
+               "relation_patterns": RELATION_PATTERNS.read_text(encoding="utf-8")}
     return hashlib.sha256(json.dumps(payload, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 
 

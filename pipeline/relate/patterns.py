@@ -1,4 +1,5 @@
-"""How the contract's relations are written, in English and Russian, as patterns over sentence templates.
+"""How the contract's relations are written, in English and Russian, as patterns over sentence templates
+(the patterns themselves are data: models/relation_patterns.yaml).
 
 A template is the sentence with each mention replaced by ⟨LABELn⟩ (n = its index in the sentence), so a
 pattern says what stands between the names: "⟨ORG0⟩ was created on ⟨DATE1⟩ by the fusion of ⟨ORG2⟩ and ⟨ORG3⟩".
@@ -11,6 +12,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from ..core.errors import ConfigError
+from ..core.records import RELATION_TYPES
+from ..core.resources import RELATION_PATTERNS
 
 ORG, LOC, PER, DATE = (rf"⟨{x}\d+⟩" for x in ("ORG", "LOC", "PER", "DATE"))  # a name's slot in a template
 _GAP = r"[^⟨.;]"  # text between names, within one clause
@@ -31,118 +39,38 @@ class Pattern:
     date_also: str | None = None  # a second relation to the sentence's date: joined -> joined_on
 
 
-def _pattern(name: str, type_: str, lang: str, regex: str, date_also: str | None = None) -> Pattern:
-    compiled = re.compile(regex)
-    return Pattern(name, type_, lang, compiled, date_also)
+_BLOCKS = {"ORG": ORG, "LOC": LOC, "PER": PER, "DATE": DATE, "GAP": _GAP, "PAREN": _PAREN, "LIST_LOC": _LIST_LOC,
+           "LIST_ORG": _LIST_ORG, "NAMES": _NAMES}
+_BLOCK = re.compile(r"%([A-Z_]+)%")
 
 
-PATTERNS: list[Pattern] = [
-    # founded_on
-    _pattern("en:created-on", "founded_on", "en",
-       rf"(?P<head>{ORG}){_GAP}{{0,60}}?\b(?:was|were|has been|had been)\s+(?:officially\s+|formally\s+)?"
-       rf"(?:created|founded|established|formed|set up|launched)\b{_GAP}{{0,80}}?(?P<tail>{DATE})"),
-    _pattern("en:it-was-created", "founded_on", "en",
-       rf"^(?:It|The (?:organisation|organization|movement|party|group|union))\s+(?:was|were)\s+(?:officially\s+)?"
-       rf"(?:created|founded|established|formed)\b{_GAP}{{0,60}}?(?P<tail>{DATE})"),
-    _pattern("en:founded-in", "founded_on", "en", rf"(?P<head>{ORG}),?\s+(?:founded|created|established)\s+(?:in|on)\s+(?P<tail>{DATE})"),
-    _pattern("ru:создано", "founded_on", "ru",
-       rf"(?P<head>{ORG})»?{_GAP}{{0,60}}?\b(?:был[аио]?\s+)?(?:создан|основан|учрежд[её]н|образован)\w*\b{_GAP}{{0,60}}?(?P<tail>{DATE})"),
-    _pattern("ru:учредительная-конференция", "founded_on", "ru",
-       rf"(?:(?P<tail>{DATE}){_GAP}{{0,80}}?)?[Уу]чредительн\w+\s+(?:конференци\w+|съезд\w*)\s+(?P<head>{ORG})"
-       rf"(?(tail)|{_GAP}{{0,60}}?(?P<tail2>{DATE}))"),
-    # merged_into
-    _pattern("en:created-by-fusion-of", "merged_into", "en",
-       rf"(?P<tail>{ORG}){_PAREN}[^.;]{{0,120}}?\b(?:created|formed|founded|established|born)\b[^.;]{{0,120}}?\bby (?:the )?"
-       rf"(?:fusion|merger|merging|unification|amalgamation) of (?:the )?(?P<heads>{_LIST_ORG})"),
-    _pattern("en:merged-into", "merged_into", "en",
-       rf"(?P<heads>{_NAMES})\s+(?:merged|were merged|united|amalgamated)\s+(?:in)?to\s+(?:form\s+)?(?:the\s+)?(?P<tail>{ORG})"),
-    _pattern("ru:путём-слияния", "merged_into", "ru",
-       rf"(?:(?P<tail>{ORG})»?[^.;]{{0,80}}?)?\b(?:путём|путем|в результате)\s+(?:слияния|объединения)\s+"
-       rf"(?:[а-яё]+\s+){{0,2}}?(?P<heads>{_LIST_ORG})"),
-    _pattern("ru:вошли-в-него", "merged_into", "ru",
-       rf"В (?:него|неё|нее) вошли\b[^⟨.;]{{0,60}}?(?P<heads>{_LIST_ORG})"),
-    _pattern("ru:объединились-в", "merged_into", "ru",
-       rf"(?P<heads>{_NAMES})\s+(?:объединились|слились)\s+в\s+(?P<tail>{ORG})"),
-    # joined (+ joined_on when the sentence has a date)
-    _pattern("en:joined", "joined", "en",
-       rf"(?P<head>{ORG}){_GAP}{{0,30}}?\b(?:also\s+)?(?:joined|became part of)\b(?:\s+(?:the\s+)?(?P<tail>{ORG}))?",
-       date_also="joined_on"),
-    _pattern("ru:присоединилось-к", "joined", "ru",
-       rf"(?P<head>{ORG})»?{_GAP}{{0,40}}?\b(?:присоединил\w*|вступил\w*|вошл[аои]|вош[её]л)\s+(?:к|в)\s+(?:состав\s+)?(?P<tail>{ORG})",
-       date_also="joined_on"),
-    _pattern("ru:к-нам-присоединилось", "joined", "ru",
-       rf"к (?:нам|движению|организации)\s+присоединил\w*\s+{_GAP}{{0,40}}?(?P<head>{ORG})", date_also="joined_on"),
-    # has_branch_in
-    _pattern("en:branch-of", "has_branch_in", "en", rf"(?P<tail>{LOC}) branch(?:es)? of (?:the )?(?P<head>{ORG})"),
-    _pattern("en:branches-in", "has_branch_in", "en",
-       rf"(?:(?P<head>{ORG}){_GAP}{{0,80}}?)?\bbranch(?:es)?\b{_GAP}{{0,60}}?\bin (?P<tails>{_LIST_LOC})"),
-    _pattern("ru:отделения-в", "has_branch_in", "ru",
-       rf"(?:(?P<head>{ORG})»?{_GAP}{{0,80}}?)?\b(?:отделени\w+|филиал\w+|ячейк\w+)\b(?:\s+(?P<head2>{ORG}))?{_GAP}{{0,60}}?"
-       rf"\b(?:в|во)\s+(?P<tails>{_LIST_LOC})"),
-    # member_of / affiliated_with
-    _pattern("en:section-of", "member_of", "en",
-       rf"(?P<head>{ORG})\s*\((?:{ORG},\s*)?[^()⟨]*?\bsection of (?:the )?(?P<tail>{ORG})"),
-    _pattern("en:member-of", "member_of", "en",
-       rf"(?P<head>{ORG}),?\s+(?:is|was|became|has become)\s+(?:a |the )?(?:full\s+)?(?:member|section|affiliate) of (?:the )?(?P<tail>{ORG})"),
-    _pattern("ru:секция", "member_of", "ru",
-       rf"(?P<head>{ORG})»?,\s+(?:российск\w+\s+)?секци\w+\s+(?P<tail>{ORG})"),
-    _pattern("ru:была-секцией", "member_of", "ru",
-       rf"(?P<head>{ORG})»?{_GAP}{{0,40}}?\b(?:был[аио]?|является|являлась|являлось|стал[аио]?)\s+(?:российской\s+)?секци\w+\s+(?P<tail>{ORG})"),
-    _pattern("en:within-which-section-of", "affiliated_with", "en",
-       rf"\bwithin (?:the )?(?P<head>{ORG}),?\s+which\b[^.;]*?\bsection of (?:the )?(?P<tail>{ORG})"),
-    _pattern("ru:члены-внутри", "affiliated_with", "ru",
-       rf"(?:сторонник\w+|член\w+|секци\w+)\s+(?P<tail>{ORG})[^.;]*?\bвнутри\s+(?P<head>{ORG})"),
-    _pattern("ru:внутри-члены", "affiliated_with", "ru",
-       rf"\bвнутри\s+(?P<head>{ORG})[^.;]*?\b(?:сторонник\w+|член\w+|секци\w+)\s+(?P<tail>{ORG})"),
-    _pattern("ru:в-нашем-движении-сторонники", "affiliated_with", "ru",
-       rf"\b(?:[Вв]|[Вв]нутри)\s+(?:нашем|нашего|новом|нового|самом|самого)\s+(?:движени\w+|организаци\w+)\b[^⟨.;]*?"
-       rf"\b(?:сторонник\w+|член\w+)\s+(?P<tail>{ORG})"),
-    _pattern("en:representative-of", "affiliated_with", "en",
-       rf"representatives?\s+(?:of|from)\s+(?:the\s+)?(?P<tail>{ORG}){_GAP}{{0,60}}?\b(?:in|into|to)\s+(?:the\s+|its\s+|our\s+)?"
-       rf"(?:Central Council|Executive Committee|governing bod\w+|leadership)(?:\s+of\s+(?:the\s+)?(?P<head>{ORG}))?"),
-    _pattern("en:council-representative-of", "affiliated_with", "en",
-       rf"(?:Central Council|Executive Committee)\s+representatives?\s+of\s+(?:the\s+)?(?P<tail>{ORG})"),
-    _pattern("en:include-in-its-committee", "affiliated_with", "en",
-       rf"(?P<tail>{ORG}){_GAP}{{0,30}}?\bwill include in its (?:Executive Committee|Central Council|governing bod\w+)"),
-    _pattern("ru:представитель-в-совет", "affiliated_with", "ru",
-       rf"[Пп]редставител\w+\s+(?P<tail>{ORG}){_GAP}{{0,60}}?\b(?:в|во)\s+(?:свой\s+|наш\w*\s+)?(?:[Цц]ентральн\w+ совет\w*|"
-       rf"[Ии]сполком\w*|[Ии]сполнительн\w+ комитет\w*|руководящ\w+ орган\w*)(?:\s+(?P<head>{ORG}))?"),
-    _pattern("ru:включит-в-свой", "affiliated_with", "ru",
-       rf"(?P<tail>{ORG}){_GAP}{{0,40}}?\bвключ\w+\s+в\s+сво[йеюи]\s+(?:[Ии]сполком|[Цц]ентральн\w+ совет|руководств\w*)\w*"
-       rf"{_GAP}{{0,30}}?представител\w+\s+(?P<head>{ORG})"),
-    # headquartered_in / located_in
-    _pattern("en:headquartered-in", "headquartered_in", "en",
-       rf"(?P<head>{ORG}){_GAP}{{0,30}}?\b(?:is |are |was )?(?:headquartered|based) in (?P<tail>{LOC})"),
-    _pattern("en:headquarters-in", "headquartered_in", "en",
-       rf"\b(?:[Hh]eadquarters|[Hh]ead office)\s+(?:of\s+(?:the\s+)?(?P<head>{ORG})\s+)?(?:is |are |was |were )?"
-       rf"(?:located |situated )?in (?P<tail>{LOC})"),
-    _pattern("en:from", "headquartered_in", "en", rf"(?P<head>{ORG}) from (?P<tail>{LOC})"),
-    _pattern("ru:штаб-квартира", "headquartered_in", "ru",
-       rf"[Шш]таб-квартир\w+\s+(?:(?P<head>{ORG})\s+)?(?:{_GAP}{{0,30}}?)(?:в|во)\s+(?P<tail>{LOC})"),
-    _pattern("ru:руководство-находится", "headquartered_in", "ru",
-       rf"[Рр]уководство\s+(?:(?P<head>{ORG})\s+)?(?:движения\s+)?(?:находится|располагается|работает)\s+(?:в|во)\s+(?P<tail>{LOC})"),
-    _pattern("ru:из", "headquartered_in", "ru", rf"(?P<head>{ORG})»?\s+из\s+(?P<tail>{LOC})"),
-    _pattern("located:comma", "located_in", "*", rf"(?<!⟩, )(?<!⟩ и )(?<!⟩ and )(?P<head>{LOC}),\s+(?P<tail>{LOC})(?!\s*(?:,|and|и|or|или)\s*{LOC})"),
-    _pattern("ru:в-области", "located_in", "ru", rf"(?P<head>{LOC})\s+(?:в|во)\s+(?P<tail>{LOC})"),
-    # leader_of, publishes
-    _pattern("en:leader-of", "leader_of", "en",
-       rf"(?P<head>{PER}),\s+(?:the\s+)?(?:leader|chairman|chairwoman|chair|president|head|coordinator) of (?:the )?(?P<tail>{ORG})"),
-    _pattern("en:leader-of-name", "leader_of", "en",
-       rf"(?:leader|chairman|chairwoman|president|head|coordinator) of (?:the )?(?P<tail>{ORG}),?\s+(?P<head>{PER})"),
-    _pattern("ru:лидер", "leader_of", "ru",
-       rf"(?:лидер|председател|руководител|координатор)\w*\s+(?P<tail>{ORG})»?,?\s+(?P<head>{PER})"),
-    _pattern("ru:лидер-после", "leader_of", "ru",
-       rf"(?P<head>{PER}),\s+(?:лидер|председатель|руководитель|координатор)\w*\s+(?P<tail>{ORG})"),
-    _pattern("en:publishes", "publishes", "en",
-       rf"(?P<head>{ORG})\s+(?:also\s+)?(?:publishes|published|issues|produces)\s+(?:the |a |its )?"
-       rf"(?:newspaper|magazine|journal|bulletin)?\s*«?(?P<tail>{ORG})"),
-    _pattern("en:published-by", "publishes", "en",
-       rf"(?:newspaper|magazine|journal)\s+(?P<tail>{ORG}),?\s+(?:published|issued)\s+by\s+(?:the\s+)?(?P<head>{ORG})"),
-    _pattern("ru:которую-издаёт", "publishes", "ru",
-       rf"(?:[Гг]азет|[Жж]урнал)\w*\s+«?(?P<tail>{ORG})»?,?\s+(?:которую|который|которая)\s+(?:издаёт|издает|выпускает|публикует)\s+"
-       rf"(?P<head>{ORG})"),
-    _pattern("ru:издаёт-газету", "publishes", "ru",
-       rf"(?P<head>{ORG})»?\s+(?:издаёт|издает|выпускает)\s+(?:газету|журнал)\s+«?(?P<tail>{ORG})"),
-    _pattern("ru:печатный-орган", "publishes", "ru",
-       rf"[Пп]ечатн\w+\s+орган\w*\s+(?:(?P<head>{ORG})\s+)?{_GAP}{{0,30}}?(?:газет|журнал)\w*\s+«?(?P<tail>{ORG})"),
-]
+def load_patterns(path: Path = RELATION_PATTERNS) -> list[Pattern]:
+    """The patterns of models/relation_patterns.yaml, compiled; ConfigError names the file and the entry."""
+    try:
+        entries = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise ConfigError(f"{path}: cannot read the relation patterns: {exc}") from None
+    if not isinstance(entries, list):
+        raise ConfigError(f"{path}: expected a list of patterns")
+    patterns = []
+    for number, entry in enumerate(entries, 1):
+        where = f"{path}: pattern {number} ({entry.get('name', 'no name') if isinstance(entry, dict) else entry!r})"
+        if not isinstance(entry, dict) or not {"name", "type", "lang", "regex"} <= set(entry) \
+                or not set(entry) <= {"name", "type", "lang", "regex", "date_also"}:
+            raise ConfigError(f"{where}: expected name, type, lang, regex and optionally date_also")
+        if entry["type"] not in RELATION_TYPES or entry.get("date_also", "joined_on") not in RELATION_TYPES \
+                or entry["lang"] not in ("en", "ru", "*"):
+            raise ConfigError(f"{where}: unknown type or lang")
+        regex = "".join(entry["regex"]) if isinstance(entry["regex"], list) else entry["regex"]
+        unknown = {b for b in _BLOCK.findall(regex) if b not in _BLOCKS}
+        if unknown:
+            raise ConfigError(f"{where}: unknown building block %{sorted(unknown)[0]}%")
+        try:
+            compiled = re.compile(_BLOCK.sub(lambda m: _BLOCKS[m[1]], regex))
+        except re.error as exc:
+            raise ConfigError(f"{where}: not a regular expression: {exc}") from None
+        patterns.append(Pattern(entry["name"], entry["type"], entry["lang"], compiled, entry.get("date_also")))
+    return patterns
+
+
+PATTERNS: list[Pattern] = load_patterns()
