@@ -30,6 +30,8 @@ def names(doc: Doc) -> Doc:
     ents = list(doc.ents)
     ents = _acronyms(doc, ents)
     ents = _repeat_names(doc, ents)
+    if doc.lang_ == "en":
+        ents = _surnames(doc, ents)
     page = boilerplate_spans(doc_text(doc))
     set_entities(doc, [e for e in ents if not any(a <= e.start_char and e.end_char <= b for a, b in page)
                        and not (e.label_ != "DATE" and (_COMMON_NOUN.fullmatch(e.text) or _FILE_NAME.fullmatch(e.text)))
@@ -66,6 +68,44 @@ def _acronyms(doc: Doc, ents: list[Span]) -> list[Span]:
             relabelled.append(span)
     done = {s.start for s in relabelled}
     return relabelled + [e for e in ents if not (len(e) == 1 and e.start in done)]
+
+
+def _surnames(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A person named in full ("Anatoly Iksanov") is named by the surname alone after that ("Iksanov said"): the
+    lone surname, where no name stands on it or where a place was read, is that person. Not where the word is
+    also an organisation of the document ("Sukhoi", a company named after its founder), nor inside a longer
+    run of capitalised words ("Iksanov Street")."""
+    full = {}
+    for ent in ents:
+        last = ent[-1]
+        if ent.label_ == "PER" and len(ent) >= 2 and last.is_alpha and last.is_title and len(last) >= 3:
+            full.setdefault(last.text, ent)
+    for ent in ents:
+        if ent.label_ == "ORG" and len(ent) == 1:
+            full.pop(ent.text, None)
+    if not full:
+        return ents
+    by_token = {i: e for e in ents for i in range(e.start, e.end)}
+    replaced, added = set(), []
+    for token in tokens_written(doc, list(full)):
+        current = by_token.get(token.i)
+        if current is not None and not (len(current) == 1 and current.label_ == "LOC"):
+            continue
+        if _in_capitalised_run(doc, token.i):
+            continue
+        span = make_span(doc, token.idx, token.idx + len(token), "PER", "rule", full[token.text]._.lang)
+        if span is not None:
+            added.append(span)
+            if current is not None:
+                replaced.add((current.start, current.end))
+    return [e for e in ents if (e.start, e.end) not in replaced] + added
+
+
+def _in_capitalised_run(doc: Doc, i: int) -> bool:
+    """A title-case word right before (not at a sentence start) or right after: part of another name."""
+    before = i > 0 and doc[i - 1].is_title and doc[i - 1].is_alpha and not doc[i].is_sent_start
+    after = i + 1 < len(doc) and doc[i + 1].is_title and doc[i + 1].is_alpha
+    return bool(before or after)
 
 
 def _repeat_names(doc: Doc, ents: list[Span]) -> list[Span]:

@@ -161,3 +161,15 @@ def test_a_russian_given_name_and_surname_are_a_person(nlp_for, text, name, labe
     assert russian_person(doc.char_span(start, start + len(name))) is (label == "PER")
     if label:
         assert (name, label) in ents(doc)
+
+
+@pytest.mark.parametrize("text, lone, label", [
+    ("The conductor Anatoly Iksanov ran the theatre for years. Critics praised Iksanov.", "Iksanov", "PER"),
+    ("The attack on the choreographer Sergei Filin shocked the city. Supporters of Filin gathered.", "Filin", "PER"),
+    ("Maria Gorbunova opened the shop. Gorbunova Street is nearby.", "Gorbunova", None),  # part of a longer name
+])
+def test_a_surname_alone_after_the_full_name_is_that_person(nlp_for, text, lone, label):
+    doc = nlp_for(text)
+    second = text.rindex(lone)
+    found = [e.label_ for e in doc.ents if e.start_char == second and e.end_char == second + len(lone)]
+    assert found == ([label] if label else [])
