@@ -31,7 +31,7 @@ def names(doc: Doc) -> Doc:
     ents = _acronyms(doc, ents)
     ents = _repeat_names(doc, ents)
     if doc.lang_ == "en":
-        ents = _surnames(doc, ents)
+        ents = _without_headline_verbs(doc, _surnames(doc, ents))
     page = boilerplate_spans(doc_text(doc))
     set_entities(doc, [e for e in ents if not any(a <= e.start_char and e.end_char <= b for a, b in page)
                        and not (e.label_ != "DATE" and (_COMMON_NOUN.fullmatch(e.text) or _FILE_NAME.fullmatch(e.text)))
@@ -99,6 +99,25 @@ def _surnames(doc: Doc, ents: list[Span]) -> list[Span]:
             if current is not None:
                 replaced.add((current.start, current.end))
     return [e for e in ents if (e.start, e.end) not in replaced] + added
+
+
+def _without_headline_verbs(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A title-case headline glues its verb to the name before it ("Vladimir Urin Named as Director", "Iksanov
+    Removed"): a name read once whose last word is a verb, and which without that word is a name of the document,
+    loses the verb."""
+    counts = Counter(e.text for e in ents)
+    named = set(counts)
+    out = []
+    for ent in ents:
+        last = ent[-1]
+        if ent.label_ != "DATE" and len(ent) >= 2 and counts[ent.text] == 1 and last.pos_ == "VERB" \
+                and last.tag_ in ("VBD", "VBN", "VBZ") and last.is_title and ent[:-1].text in named:
+            trimmed = copy_span(doc, ent, ent.start, ent.end - 1, ent.label_)
+            if trimmed is not None:
+                out.append(trimmed)
+                continue
+        out.append(ent)
+    return out
 
 
 def _in_capitalised_run(doc: Doc, i: int) -> bool:

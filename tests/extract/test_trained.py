@@ -173,3 +173,10 @@ def test_a_surname_alone_after_the_full_name_is_that_person(nlp_for, text, lone,
     second = text.rindex(lone)
     found = [e.label_ for e in doc.ents if e.start_char == second and e.end_char == second + len(lone)]
     assert found == ([label] if label else [])
+
+
+def test_a_headline_verb_is_not_part_of_the_name_before_it(nlp_for):
+    doc = nlp_for("Vladimir Urin Named as Director of Volga Theatre\n\n"
+                  "Vladimir Urin, a former actor, will lead the Volga Theatre from September.")
+    first_line = [e.text for e in doc.ents if e.end_char <= len("Vladimir Urin Named as Director of Volga Theatre")]
+    assert "Vladimir Urin" in first_line and "Vladimir Urin Named" not in first_line
