@@ -170,10 +170,10 @@ def _nearest_year(month: int, day: int | None, around: dt.date, document: dt.dat
     not against the tense.
 
     `around` is the last full date before it, else the document's date: a news report's "in January" (written
-    in October) is the coming January, its "November" (written in January) the last one; "record Dec. 15"
-    after "payable Jan. 2, 1990" is December 1989; and a story of March that says "in September" in an October
-    report means the September just past. A past-tense verb rules out dates well after the document's date, a
-    future one dates well before it.
+    in October) is the coming January, its "November" (written in January) the last one; "staff employed on
+    28 November" after "paid on 10 January 2014" is November 2013; and a story of March that says "in September"
+    in an October report means the September just past. A past-tense verb rules out dates well after the
+    document's date, a future one dates well before it.
     """
     best = None
     for year in (around.year - 1, around.year, around.year + 1):

@@ -28,7 +28,7 @@ _FIND = [re.compile(p, re.I) for p in [
     r"сегодня|вчера|позавчера|завтра|послезавтра|в (?:прошлом|этом|текущем|нынешнем|следующем|будущем) "
     r"(?:году|месяце)|на (?:прошлой|этой|следующей|будущей) неделе|(?:(?:\w+) )?(?:год|года|лет|месяц|месяца|"
     r"месяцев|неделю|недели|недель|дня|дней) назад|в настоящее время)\b",
-    # the beginning, end or middle of a month or a year, without the preposition before it ("до начала 2011 года")
+    # the beginning, end or middle of a month or a year, without the preposition before it ("до начала 2009 года")
     r"\b(?P<span>(?:начале|конце|середине|начала|конца|середины) (?:" + _MONTH + r"(?: (?:этого|прошлого|"
     r"следующего|текущего) года| \d{4} " + _YEAR_WORD + r")?|\d{4} " + _YEAR_WORD + r"))",
     r"(?<![\d.])\d{1,2}\s*[-–—]\s*\d{1,2} " + _MONTH + r"(?: \d{4}(?: " + _YEAR_WORD + r")?)?",
@@ -37,7 +37,7 @@ _FIND = [re.compile(p, re.I) for p in [
     r"года)?(?!\w)",
     r"(?<![\d.])\d{4}\s*[-–—]\s*\d{4}(?:-х)? (?:годах|годы|годов|гг\.?)",
     r"(?<![\d.])\d{3}0-(?:е|х) (?:годы|годах|годов)",
-    # two years joined by a dash are a period ("«Итиль» (1990—1995)"), unless a word follows that they count
+    # two years joined by a dash are a period ("«Металлург» (1961—1969)"), unless a word follows that they count
     # ("1500—2000 экземпляров"); an ISO date is a date in any language
     r"(?<![\d.\-/])(?:1[5-9]\d\d|20\d\d)\s*[–—-]\s*(?:1[5-9]\d\d|20\d\d)(?![\d\-/])(?!\s*[а-яёa-z%])",
     r"(?<![\d\-/])(?:1[5-9]\d\d|20\d\d)-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\d\-/])",

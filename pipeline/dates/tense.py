@@ -1,8 +1,8 @@
 """Which way a date's clause points: a weekday or a year-less month before the report or after it.
 
 An English document is parsed, and the verb the date depends on decides: "said Friday" looks back, "will meet
-on Thursday", "is set to resume Monday" and "could come as early as Tuesday" look ahead. Without a parse the
-sentence's finite verbs vote by their Tense feature.
+on Thursday", "is set to reopen on Monday" and "could reach the floor as early as Thursday" look ahead. Without a
+parse the sentence's finite verbs vote by their Tense feature.
 """
 
 from __future__ import annotations
@@ -57,7 +57,7 @@ def _governing_tense(ent, weekday: bool) -> int:
     if direct and "to" in auxiliaries and token.tag_ == "VB":
         return _infinitive_tense(token, ahead)
     if direct and auxiliaries & _MODALS and token.tag_ == "VB":
-        return 1  # "could come as early as Tuesday", "would be paid in January"
+        return 1  # "could reach the floor as early as Thursday", "would be paid in January"
     if token.lemma_ in ahead and below.dep_ == "dobj":
         return 1  # "planned a rally on Saturday": the planned act lies ahead of the planning
     if token.tag_ == "VBD" or (token.tag_ == "VBN" and (auxiliaries & (_PERFECT | _PAST_BE) or not auxiliaries)):

@@ -71,10 +71,10 @@ def _acronyms(doc: Doc, ents: list[Span]) -> list[Span]:
 
 
 def _surnames(doc: Doc, ents: list[Span]) -> list[Span]:
-    """A person named in full ("Anatoly Iksanov") is named by the surname alone after that ("Iksanov said"): the
+    """A person named in full ("Gennady Voronin") is named by the surname alone after that ("Voronin said"): the
     lone surname, where no name stands on it or where a place was read, is that person. Not where the word is
-    also an organisation of the document ("Sukhoi", a company named after its founder), nor inside a longer
-    run of capitalised words ("Iksanov Street")."""
+    also an organisation of the document (a company named after its founder), nor inside a longer run of
+    capitalised words ("Voronin Street")."""
     full = {}
     for ent in ents:
         last = ent[-1]
@@ -102,9 +102,9 @@ def _surnames(doc: Doc, ents: list[Span]) -> list[Span]:
 
 
 def _without_headline_verbs(doc: Doc, ents: list[Span]) -> list[Span]:
-    """A title-case headline glues its verb to the name before it ("Vladimir Urin Named as Director", "Iksanov
-    Removed"): a name read once whose last word is a verb, and which without that word is a name of the document,
-    loses the verb."""
+    """A title-case headline glues its verb to the name before it ("Mikhail Titov Named as Opera Director",
+    "Petrov Removed"): a name read once whose last word is a verb, and which without that word is a name of the
+    document, loses the verb."""
     counts = Counter(e.text for e in ents)
     named = set(counts)
     out = []

@@ -164,8 +164,8 @@ def test_a_russian_given_name_and_surname_are_a_person(nlp_for, text, name, labe
 
 
 @pytest.mark.parametrize("text, lone, label", [
-    ("The conductor Anatoly Iksanov ran the theatre for years. Critics praised Iksanov.", "Iksanov", "PER"),
-    ("The attack on the choreographer Sergei Filin shocked the city. Supporters of Filin gathered.", "Filin", "PER"),
+    ("The conductor Gennady Voronin ran the theatre for years. Voronin said the season went well.", "Voronin", "PER"),
+    ("The attack on the choreographer Pavel Lisin shocked the city. Supporters of Lisin gathered.", "Lisin", "PER"),
     ("Maria Gorbunova opened the shop. Gorbunova Street is nearby.", "Gorbunova", None),  # part of a longer name
 ])
 def test_a_surname_alone_after_the_full_name_is_that_person(nlp_for, text, lone, label):
@@ -175,8 +175,16 @@ def test_a_surname_alone_after_the_full_name_is_that_person(nlp_for, text, lone,
     assert found == ([label] if label else [])
 
 
-def test_a_headline_verb_is_not_part_of_the_name_before_it(nlp_for):
-    doc = nlp_for("Vladimir Urin Named as Director of Volga Theatre\n\n"
-                  "Vladimir Urin, a former actor, will lead the Volga Theatre from September.")
-    first_line = [e.text for e in doc.ents if e.end_char <= len("Vladimir Urin Named as Director of Volga Theatre")]
-    assert "Vladimir Urin" in first_line and "Vladimir Urin Named" not in first_line
+def test_a_headline_verb_is_not_part_of_the_name_before_it(models):
+    from spacy.tokens import Span
+
+    from pipeline.extract.repeated_names import _without_headline_verbs
+
+    doc = models.en("Mikhail Titov Named as Volga Opera Director\n\nMikhail Titov, a former tenor, will run it.")
+    assert (doc[2].pos_, doc[2].tag_) == ("VERB", "VBN")  # what spaCy's parse says of "Named" here
+    later = next(t.i for t in doc if t.i > 3 and t.text == "Mikhail")
+    glued, named = Span(doc, 0, 3, label="PER"), Span(doc, later, later + 2, label="PER")
+    assert [e.text for e in _without_headline_verbs(doc, [glued, named])] == ["Mikhail Titov", "Mikhail Titov"]
+    # read twice, the longer name stays: a real name ending in a verb-like word is written more than once
+    again = Span(doc, later, later + 2, label="PER")
+    assert [e.text for e in _without_headline_verbs(doc, [glued, glued, again])][:2] == ["Mikhail Titov Named"] * 2
