@@ -367,17 +367,19 @@ def train_relations(
     dev: Annotated[Path | None, typer.Option("--dev", help="documents only reported on")] = None,
     hold_out: Annotated[int, typer.Option("--hold-out", help="the last N training documents only reported on")] = 0,
     pipeline: Annotated[bool, typer.Option("--pipeline", help="also train on the pipeline's mentions")] = False,
-    c: Annotated[float, typer.Option("--C", help="inverse L2 strength")] = 0.3,
-    min_count: Annotated[int, typer.Option("--min-count", help="features seen fewer times are left out")] = 2,
-    max_iter: Annotated[int, typer.Option("--max-iter")] = 1000,
-    folds: Annotated[int, typer.Option("--folds", help="cross-validation folds for the thresholds (0: none)")] = 5,
-    target_precision: Annotated[float, typer.Option("--target-precision")] = 0.7,
+    c: Annotated[float | None, typer.Option("--C", help="inverse L2 strength")] = None,
+    min_count: Annotated[int | None, typer.Option("--min-count", help="features seen fewer times are left out")] = None,
+    max_iter: Annotated[int | None, typer.Option("--max-iter")] = None,
+    folds: Annotated[int | None, typer.Option("--folds", help="cross-validation folds for the thresholds "
+                                                          "(0: none)")] = None,
+    target_precision: Annotated[float | None, typer.Option("--target-precision")] = None,
 ) -> None:
-    """Train a relation pair classifier (scikit-learn) and write its weights to OUT."""
+    """Train a relation pair classifier (scikit-learn) and write its weights to OUT; a setting not given is
+    the one the shipped models were trained with (pipeline.tools.train_relations.TrainSettings)."""
     from .tools.train_relations import TrainSettings, train_and_save
 
-    settings = TrainSettings(C=c, min_count=min_count, max_iter=max_iter, folds=folds,
-                             target_precision=target_precision)
+    given = {"C": c, "min_count": min_count, "max_iter": max_iter, "folds": folds, "target_precision": target_precision}
+    settings = TrainSettings(**{k: v for k, v in given.items() if v is not None})  # the rest: the shipped model's
     typer.echo(visible(train_and_save(train, out, dev, hold_out, pipeline, settings), lines=True), err=True)
 
 

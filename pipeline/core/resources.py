@@ -87,8 +87,6 @@ def infobox_keys(path: Path = INFOBOX_KEYS, lang: str = "en") -> tuple[str, ...]
     return tuple(sorted((k for k in keys if bool(CYRILLIC.search(k)) == (lang == "ru")), key=lambda k: (-len(k), k)))
 
 
-
-
 @dataclass(frozen=True)
 class InfoboxKey:
     """An infobox key and what its value states: relation type, the value's label, the value's role."""
@@ -167,24 +165,6 @@ def name_kinds(lang: str, path: Path = NAME_KINDS) -> dict[str, str]:
         if fields[0] == lang:
             kinds[fields[1].strip()] = fields[2]
     return kinds
-
-
-FORWARD_VERBS = MODELS / "forward_verbs.tsv"
-
-
-@lru_cache(maxsize=4)
-def forward_verbs(lang: str, path: Path = FORWARD_VERBS) -> frozenset[str]:
-    """Lemmas whose governed act comes after them ("planned to leave"; models/forward_verbs.tsv: lang, lemma)."""
-    lemmas = set()
-    for number, line in enumerate(_lines(path, "the forward verbs"), 1):
-        if not line.strip() or line.startswith("#") or line.startswith("lang\t"):
-            continue
-        fields = line.split("\t")
-        if len(fields) != 2 or fields[0] not in ("en", "ru") or not fields[1].strip():
-            raise ConfigError(f"{path}:{number}: expected lang (en|ru), lemma")
-        if fields[0] == lang:
-            lemmas.add(fields[1].strip())
-    return frozenset(lemmas)
 
 
 RELATION_PATTERNS = MODELS / "relation_patterns.yaml"

@@ -15,7 +15,6 @@ from ..core.resources import (
     RELATION_PATTERNS,
     WORDS,
     en_tagger_path,
-    forward_verbs,
     given_names,
     infobox_keys,
     infobox_table,
@@ -37,10 +36,8 @@ def extraction_key(settings: Settings, gazetteer: Path) -> str:
     link-only "~" names changes linking, which always runs again, and re-extracts nothing. The infobox keys
     count too: the English tokenizer splits a key glued to its value, and a page whose lines use them has its
     title named as an organisation; so do the relation keys, the trigger words and the pair classifier's weights,
-    which shape the relations kept with a record (`Cache.relations`), the English name tagger's weights and the kind
-    nouns that decide a name's label, the verbs
-    that point a date ahead and the word lists of models/words/ and the
-    relation patterns.
+    which shape the relations kept with a record (`Cache.relations`), the English name tagger's weights, the kind
+    nouns that decide a name's label, the word lists of models/words/ and the relation patterns.
     """
     looked_for = sorted((e.label, lang, name) for e in load_gazetteer(gazetteer)
                         for lang, names in e.names.items() for name in names if not name.startswith("~"))
@@ -52,7 +49,6 @@ def extraction_key(settings: Settings, gazetteer: Path) -> str:
                "relation_weights": [hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else None
                                     for path in RELATION_WEIGHTS], "en_tagger": _tagger_digest(settings),
                "name_kinds": sorted(name_kinds("en").items()), "given_names": sorted(given_names()),
-               "forward_verbs": sorted(forward_verbs("en")),
                "words": {path.name: path.read_text(encoding="utf-8") for path in sorted(WORDS.glob("*.tsv"))},
                "relation_patterns": RELATION_PATTERNS.read_text(encoding="utf-8")}
     return hashlib.sha256(json.dumps(payload, sort_keys=True, ensure_ascii=False).encode()).hexdigest()

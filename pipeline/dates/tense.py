@@ -7,7 +7,7 @@ parse the sentence's finite verbs vote by their Tense feature.
 
 from __future__ import annotations
 
-from ..core.resources import forward_verbs
+from ..core.resources import words
 
 _FUTURE = frozenset({"will", "shall", "'ll", "wo"})
 _MODALS = frozenset({"would", "could", "might", "may", "can", "should", "must", "'d"})
@@ -15,6 +15,7 @@ _PERFECT = frozenset({"have", "has", "had", "'ve"})
 _PAST_BE = frozenset({"was", "were"})
 _PRESENT_BE = frozenset({"is", "are", "am", "'s", "'re"})
 _PAST_TAGS = ("VBD", "VBN")
+_FORWARD_VERBS = frozenset(words("date_forward_verbs_en"))  # "plan", "expect": what they govern lies ahead
 
 
 def clause_tense(ent, parsed: bool, weekday: bool = False) -> int:
@@ -51,14 +52,13 @@ def _governing_tense(ent, weekday: bool) -> int:
     else:
         return 0
     auxiliaries = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
-    ahead = forward_verbs("en")
     if auxiliaries & _FUTURE:
         return 1
     if direct and "to" in auxiliaries and token.tag_ == "VB":
-        return _infinitive_tense(token, ahead)
+        return _infinitive_tense(token)
     if direct and auxiliaries & _MODALS and token.tag_ == "VB":
         return 1  # "could reach the floor as early as Thursday", "would be paid in January"
-    if token.lemma_ in ahead and below.dep_ == "dobj":
+    if token.lemma_ in _FORWARD_VERBS and below.dep_ == "dobj":
         return 1  # "planned a rally on Saturday": the planned act lies ahead of the planning
     if token.tag_ == "VBD" or (token.tag_ == "VBN" and (auxiliaries & (_PERFECT | _PAST_BE) or not auxiliaries)):
         return -1
@@ -70,11 +70,11 @@ def _governing_tense(ent, weekday: bool) -> int:
     return 0
 
 
-def _infinitive_tense(verb, ahead: frozenset[str]) -> int:
+def _infinitive_tense(verb) -> int:
     """ "expected to join in April" looks ahead; "declined to comment on Tuesday" looks back with its verb."""
     governor = verb.head
     if governor is verb or governor.pos_ not in ("VERB", "AUX", "ADJ"):
         return 0
-    if governor.lemma_ in ahead or governor.lower_ in ahead or governor.tag_ not in _PAST_TAGS:
+    if governor.lemma_ in _FORWARD_VERBS or governor.lower_ in _FORWARD_VERBS or governor.tag_ not in _PAST_TAGS:
         return 1
     return -1

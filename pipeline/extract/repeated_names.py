@@ -106,12 +106,11 @@ def _without_headline_verbs(doc: Doc, ents: list[Span]) -> list[Span]:
     "Petrov Removed"): a name read once whose last word is a verb, and which without that word is a name of the
     document, loses the verb."""
     counts = Counter(e.text for e in ents)
-    named = set(counts)
     out = []
     for ent in ents:
         last = ent[-1]
         if ent.label_ != "DATE" and len(ent) >= 2 and counts[ent.text] == 1 and last.pos_ == "VERB" \
-                and last.tag_ in ("VBD", "VBN", "VBZ") and last.is_title and ent[:-1].text in named:
+                and last.tag_ in ("VBD", "VBN", "VBZ") and last.is_title and ent[:-1].text in counts:
             trimmed = copy_span(doc, ent, ent.start, ent.end - 1, ent.label_)
             if trimmed is not None:
                 out.append(trimmed)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -85,14 +86,8 @@ def _inflect_keeping_stem(parse: Parse, grams: set[str]) -> Parse | None:
         return None
     options = [f for f in parse.lexeme if grams <= f.tag.grammemes and f.tag.POS == first.tag.POS
                and ("Supr" in f.tag.grammemes) == ("Supr" in parse.tag.grammemes)]
-    return max(options, key=lambda f: (_shared_prefix(f.word, parse.word), f.word == first.word), default=first)
-
-
-def _shared_prefix(a: str, b: str) -> int:
-    n = 0
-    while n < min(len(a), len(b)) and a[n] == b[n]:
-        n += 1
-    return n
+    return max(options, key=lambda f: (len(os.path.commonprefix([f.word, parse.word])), f.word == first.word),
+               default=first)
 
 
 def _head_by_tagger(words: list[Word], frozen: set[int]):

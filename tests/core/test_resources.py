@@ -102,16 +102,11 @@ def test_name_kinds_by_language_and_a_bad_row_is_a_clear_error(tmp_path):
         name_kinds("en", bad)
 
 
-def test_forward_verbs_by_language_and_a_bad_row_is_a_clear_error(tmp_path):
-    from pipeline.core.resources import forward_verbs
+def test_the_verbs_that_point_a_date_ahead():
+    from pipeline.core.resources import words
 
-    verbs = forward_verbs("en")
-    assert {"plan", "expect", "schedule"} <= verbs and "say" not in verbs
-    assert forward_verbs("ru") == frozenset()
-    bad = tmp_path / "verbs.tsv"
-    bad.write_text("lang\tlemma\nde\tplanen\n", encoding="utf-8")
-    with pytest.raises(ConfigError, match=r"verbs\.tsv:2: expected lang \(en\|ru\), lemma"):
-        forward_verbs("en", bad)
+    verbs = words("date_forward_verbs_en")
+    assert {"plan", "expect", "schedule"} <= set(verbs) and "say" not in verbs
 
 
 def test_russian_given_names_in_latin_letters():
