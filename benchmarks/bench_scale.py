@@ -5,8 +5,9 @@
 Builds a corpus of DOCS documents from the sample corpus (half English, half Russian; each copy gets its
 own closing line so that every file is a distinct document), then measures in this one run:
   (a) the bare models, exactly those the pipeline runs on the texts it runs them on, in the same batches (the
-      pipeline's windows of documents), loaded beforehand: spaCy's English model and the English name tagger
-      (when the settings use one; on a copy of spaCy's tokens) over each window's English documents together;
+      pipeline's windows of documents), loaded beforehand: spaCy's English model (with the project's English
+      recognizer in place of its NER, as the pipeline runs it; or a name tagger beside it, on a copy of spaCy's
+      tokens, for a tagger of names only) over each window's English documents together;
       Natasha's segmenter and morphology over each Russian document, its NER over each window's Russian
       documents together; the same models over the lines of the other script the pipeline hands them (without
       the parser and the tagger, as the pipeline reads them); Natasha's syntax parser over exactly the Russian
@@ -124,10 +125,15 @@ class BareModels:
         from natasha import NewsEmbedding, NewsMorphTagger, NewsNERTagger, NewsSyntaxParser, Segmenter
 
         from pipeline.core.resources import en_tagger_path
+        from pipeline.extract.trained import reads_dates, recognizer
 
         self.nlp = spacy.load(settings.en_model)
         tagger = en_tagger_path(settings)
         self.tagger = spacy.load(tagger) if tagger is not None else None
+        if tagger is not None and reads_dates(tagger):  # the recognizer takes the place of spaCy's NER
+            self.nlp.remove_pipe("ner")
+            self.nlp.add_pipe("ner", source=recognizer(tagger))
+            self.tagger = None
         embedding = NewsEmbedding()
         self.segmenter, self.ner = Segmenter(), NewsNERTagger(embedding)
         self.morph, self.syntax = NewsMorphTagger(embedding), NewsSyntaxParser(embedding)

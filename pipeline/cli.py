@@ -350,14 +350,20 @@ def train_ner(
     start: Annotated[Path | None, typer.Option("--start", help="a trained tagger to go on training")] = None,
     max_steps: Annotated[int | None, typer.Option("--max-steps", help="stop after this many updates")] = None,
     limit: Annotated[int, typer.Option("--limit", help="read only this many texts of each file")] = 0,
+    recognizer: Annotated[bool, typer.Option("--recognizer", help="train a recognizer that takes the place of "
+                                                                  "spaCy's English NER (names, dates and its "
+                                                                  "other labels) instead of a tagger beside it")]
+    = False,
 ) -> None:
     """Train a name tagger with spaCy (models/configs/ner-LANG.cfg) and write it into OUT."""
-    from .tools.train_ner import LABELS
+    from .tools.train_ner import LABELS, SILVER
     from .tools.train_ner import train as train_tagger
 
     if lang not in LABELS:
         _fail(f"{lang!r}: the taggers are {', '.join(sorted(LABELS))}", 2)
-    train_tagger(lang, train, out, dev, select, max_steps, limit, start)
+    if recognizer and lang not in SILVER:
+        _fail(f"--recognizer: only for {', '.join(sorted(SILVER))} (a base model's NER to take the place of)", 2)
+    train_tagger(lang, train, out, dev, select, max_steps, limit, start, recognizer)
 
 
 @train_app.command("relations")

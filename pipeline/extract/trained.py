@@ -1,9 +1,13 @@
-"""trained_names: the project's own name tagger (models/ner-<lang>/, trained by pipeline.tools.train_ner) run
-over the document's tokens; its names go to doc.spans["trained"], for the language's entity component to weigh
-against the base model's (doc.ents are left as they are).
+"""The project's own English recognizer (models/ner-<lang>/, trained by pipeline.tools.train_ner), in one of two
+ways, told by the labels it learnt (`reads_dates`):
 
-The tagger runs on a copy of the tokens: spaCy's entity recognizer keeps the entities a Doc already has, and the
-base model's must not steer it.
+- a recognizer of every label the pipeline takes from spaCy (names, dates, numbers, other kinds as MISC) takes the
+  place of spaCy's NER (pipelines.build_pipelines sources it as "ner"); `recognizer_names` then puts its names in
+  doc.spans["trained"] too, marked as the only reading (`ALONE`), for the entity component;
+- a tagger of names only (`trained_names`) runs beside spaCy's NER, over the document's tokens; its names go to
+  doc.spans["trained"], for the language's entity component to weigh against the base model's (doc.ents are left
+  as they are). It runs on a copy of the tokens: spaCy's entity recognizer keeps the entities a Doc already has,
+  and the base model's must not steer it.
 """
 
 from __future__ import annotations
@@ -20,6 +24,26 @@ from ..core.errors import ConfigError
 from .spans import doc_text
 
 SPANS_KEY = "trained"
+ALONE = "alone"  # doc.spans["trained"].attrs[ALONE]: the recognizer's names are doc.ents', no second reading
+_NAMES = ("PERSON", "ORG", "GPE", "LOC", "FAC")
+
+
+def reads_dates(path: Path) -> bool:
+    """Whether the recognizer in `path` learnt dates: then it takes the place of spaCy's NER."""
+    return "DATE" in _tagger(str(path)).get_pipe("ner").labels
+
+
+def recognizer(path: Path) -> Language:
+    """The loaded recognizer's pipeline (its `ner` is sourced into the English pipeline)."""
+    return _tagger(str(path))
+
+
+@Language.component("recognizer_names", requires=["doc.ents"], assigns=["doc.spans"])
+def recognizer_names(doc: Doc) -> Doc:
+    """The names of the one recognizer, as the trained reading the entity component looks for."""
+    doc.spans[SPANS_KEY] = [e for e in doc.ents if e.label_ in _NAMES]
+    doc.spans[SPANS_KEY].attrs[ALONE] = True
+    return doc
 
 
 @lru_cache(maxsize=2)

