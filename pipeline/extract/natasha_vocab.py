@@ -1,4 +1,4 @@
-"""MorphVocab: Natasha's morph vocabulary on pymorphy3 instead of pymorphy2, for Natasha's dates grammar."""
+"""MorphVocab: Natasha's morph vocabulary on pymorphy3 instead of pymorphy2 (Natasha's lemmatizer reads it)."""
 
 from __future__ import annotations
 

@@ -28,7 +28,7 @@ def apply_names(doc: Doc, names: list[tuple[int, int, str]], published: str | No
         model = before.get((start, end))  # (a span's values are kept by its offsets: the model's are this one's)
         span._.lang = model._.lang if model is not None else ("ru" if CYRILLIC.search(span.text) else "en")
         if model is None or model.label_ != label:
-            span._.stated = None  # what Natasha's grammar read of a date the reviewer relabelled
+            span._.stated = None  # what the date patterns read of a date the reviewer relabelled
         span._.value = None
         spans.append(span)
     set_entities(doc, spans)

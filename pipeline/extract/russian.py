@@ -13,8 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..core.resources import infobox_keys
-from ..core.script import CYRILLIC
-from ..dates.russian import find_russian_dates
+from ..dates.russian import find_russian_dates, stated_russian
 from ..normalise.stress import plain, without_stress
 from .boundaries import name_pieces
 from .layout import glue_points, glued_key_spans
@@ -23,8 +22,8 @@ from .spans import doc_text, make_span, set_entities, with_text
 
 @lru_cache(maxsize=1)
 def natasha_models():
-    """Natasha's news embedding, NER and morphology taggers, morph vocabulary and dates extractor (built once)."""
-    from natasha import DatesExtractor, NewsEmbedding, NewsMorphTagger, NewsNERTagger
+    """Natasha's news embedding, NER and morphology taggers and morph vocabulary (built once)."""
+    from natasha import NewsEmbedding, NewsMorphTagger, NewsNERTagger
 
     from .natasha_vocab import MorphVocab
 
@@ -35,7 +34,6 @@ def natasha_models():
         "ner": NewsNERTagger(embedding),
         "morph": NewsMorphTagger(embedding),
         "vocab": vocab,
-        "dates": DatesExtractor(vocab),
     }
 
 
@@ -223,87 +221,23 @@ def _with_country(doc: Doc, spans: list[Span]) -> list[Span]:
 
 @Language.factory("ru_dates", requires=["doc.ents"], assigns=["doc.ents", "span._.stated"])
 def ru_dates(nlp: Language, name: str):
-    """DATE spans: Natasha's DatesExtractor (absolute dates, with values) and our relative-date patterns."""
-    extractor = natasha_models()["dates"]
+    """DATE spans (dates.russian.find_russian_dates); a date stated in numbers and month names keeps what it
+    states (`stated_russian`), the others are read by the dates stage."""
 
     def find_dates(doc: Doc) -> Doc:
+        text = doc_text(doc)
+        edges = {t.idx for t in doc} | {t.idx + len(t) for t in doc}
         dates: list[Span] = []
-        for match in _natasha_dates(extractor, doc):
-            span = make_span(doc, match.start, match.stop, "DATE", "natasha", "ru")
-            if span is not None:
-                fact = match.fact
-                span._.stated = _iso(fact.year, fact.month, fact.day)
-                dates.append(span)
-        for start, end in find_russian_dates(doc_text(doc)):
+        for start, end in find_russian_dates(text, edges):
             span = make_span(doc, start, end, "DATE", "rule", "ru")
             if span is not None and not _eve_of_event(span):
+                span._.stated = stated_russian(text[start:end])
                 dates.append(span)
         dates.sort(key=lambda s: (s.start - s.end, s.start))  # the longest reading of overlapping dates wins
         set_entities(doc, list(doc.ents) + dates)
         return doc
 
     return find_dates
-
-
-# Every date of Natasha's grammar holds a month name, a "DD.MM." number or a year word ("2011 г.", "2011 года";
-# "лет" is a form of "год" to it)
-_DATE_HINT = re.compile(r"январ|феврал|март|апрел|\bма[йяе]\b|июн|июл|август|сентябр|октябр|ноябр|декабр|"
-                        r"\d\s*\.\s*\d|(?<![А-Яа-яЁё])(?:гг?\b|год|лет\b)", re.I)
-
-
-def _natasha_dates(extractor, doc: Doc):
-    """Natasha's dates grammar, run only around the numbers and month names of each sentence (each of its dates
-    holds one, and none is longer than a few words); the grammar's chart parser is the slowest part of reading
-    Russian otherwise."""
-    for sent in doc.sents:
-        text = sent.text
-        for start, end in _hint_windows(text):
-            if not _DIGIT.search(text, start, end):
-                continue  # each of the grammar's dates holds a number (a day or a year)
-            for match in extractor(text[start:end]):
-                match.start += sent.start_char + start
-                match.stop += sent.start_char + start
-                yield match
-
-
-_DIGIT = re.compile(r"\d")
-_WINDOW = 20  # characters on each side of a hint: more than any date reaches past it ("31 декабря 2011 года.")
-
-
-def _hint_windows(text: str) -> list[tuple[int, int]]:
-    """Stretches of `text` around each date hint beside a number, widened to whitespace, overlapping ones joined."""
-    windows: list[tuple[int, int]] = []
-    for hint in _DATE_HINT.finditer(text):
-        if not _beside_number(text, hint.start(), hint.end()):
-            continue
-        start = max(0, hint.start() - _WINDOW)
-        end = min(len(text), hint.end() + _WINDOW)
-        while start > 0 and not text[start - 1].isspace():
-            start -= 1
-        while end < len(text) and not text[end].isspace():
-            end += 1
-        if windows and start <= windows[-1][1]:
-            windows[-1] = (windows[-1][0], end)
-        else:
-            windows.append((start, end))
-    return windows
-
-
-def _beside_number(text: str, start: int, end: int) -> bool:
-    """Whether the word holding a hint has a number next to it, only spaces between ("12 марта", "марта 2011",
-    "2011 года"), or the hint is digits itself ("12.03"): each date of the grammar joins a day or a year to a month
-    name or a year word that way, or is written in numbers and full stops."""
-    if _DIGIT.search(text, start, end):
-        return True
-    while start > 0 and CYRILLIC.match(text, start - 1):
-        start -= 1
-    while end < len(text) and CYRILLIC.match(text, end):
-        end += 1
-    while start > 0 and text[start - 1].isspace():
-        start -= 1
-    while end < len(text) and text[end].isspace():
-        end += 1
-    return start > 0 and text[start - 1].isdigit() or end < len(text) and text[end].isdigit()
 
 
 def _eve_of_event(span: Span) -> bool:
@@ -313,15 +247,3 @@ def _eve_of_event(span: Span) -> bool:
     following = next((t for t in span.doc[span.end:span.end + 3] if not t.is_space), None)
     return following is not None and "Gen" in following.morph.get("Case") and following.pos_ in (
         "NOUN", "PROPN", "ADJ", "DET")
-
-
-def _iso(year: int | None, month: int | None, day: int | None) -> str | None:
-    if year is None:  # a year-less date: the dates stage takes the year from the context
-        if month is None:
-            return None
-        return f"XXXX-{month:02d}" + (f"-{day:02d}" if day else "")
-    if month is None:
-        return f"{year:04d}"
-    if day is None:
-        return f"{year:04d}-{month:02d}"
-    return f"{year:04d}-{month:02d}-{day:02d}"

@@ -30,15 +30,6 @@ def test_parses_equal_natashas(natasha_vocab, vocab_class):
         assert [(f.normal, f.pos, f.feats) for f in ours(word)] == theirs, word
 
 
-def test_dates_extractor_gives_the_same_matches(natasha_vocab, vocab_class):
-    from natasha import DatesExtractor
-
-    text = "Конференция прошла 7 марта 2011 года, съезд — 6 марта, а в апреле 2011 г. и 1 мая 2012 г. — акции."
-    ours = [(m.start, m.stop, m.fact) for m in DatesExtractor(vocab_class())(text)]
-    theirs = [(m.start, m.stop, m.fact) for m in DatesExtractor(natasha_vocab)(text)]
-    assert ours == theirs and len(ours) == 4
-
-
 def test_lemmatize_like_natasha(natasha_vocab, vocab_class):
     ours = vocab_class()
     assert ours.lemmatize("лиги", "NOUN", {"Case": "Gen", "Number": "Sing"}) == \

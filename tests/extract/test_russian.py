@@ -57,30 +57,6 @@ def test_dates_far_apart_in_one_long_sentence_are_each_read_with_their_words(nlp
         ("7 марта 2011 года", "2011-03-07"), ("12 апреля 2011 г.", "2011-04-12")]
 
 
-def test_date_hint_windows_reach_whitespace_and_join_when_they_meet():
-    text = "Съезд " + "долгого " * 10 + "года прошёл 7 марта 2011 года, " + "затем " * 12 + "в 2012 году."
-    from pipeline.extract.russian import _hint_windows  # (imports spaCy: not while collecting)
-
-    windows = _hint_windows(text)
-    assert len(windows) == 2  # "марта" and "2011 года" share one stretch; "году" has its own; "долгого года" none
-    for start, end in windows:
-        assert (start == 0 or text[start - 1] == " ") and (end == len(text) or text[end] == " ")
-    assert "7 марта 2011 года" in text[slice(*windows[0])] and "в 2012 году." in text[slice(*windows[1])]
-
-
-@pytest.mark.parametrize("text, hinted", [
-    ("В зале было 15 человек и 3 стола.", False),  # numbers alone: no date of Natasha's grammar
-    ("В 1912г. он окончил институт.", True), ("В 1912-1914гг. он учился.", True), ("12.04.2011 был съезд.", True),
-    ("Прошло 1000 лет.", True), ("Съезд прошёл 9 мая.", True), ("Мая 2011 не было.", True),
-    # a month name or a year word with no number beside it: no date of the grammar
-    ("Съезд прошёл в мае, 9 делегатов уехали.", False), ("Прошло 5 долгих лет.", False),
-])
-def test_date_hints_are_what_every_date_of_natasha_s_grammar_holds(text, hinted):
-    from pipeline.extract.russian import _hint_windows
-
-    assert bool(_hint_windows(text)) is hinted
-
-
 def test_year_less_date_without_any_anchor_has_no_value(nlp_for):
     doc = nlp_for("Съезд прошёл 6 марта.")
     assert [e._.value for e in doc.ents if e.label_ == "DATE"] == [None]
