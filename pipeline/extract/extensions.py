@@ -1,8 +1,8 @@
 """The Span._ attributes the components set, plain values only, and which of them travel with a span.
 
 source and lang: set where a span is made (`spans.make_span`); stated: what a Russian date stated in numbers and
-month names states (ru_dates, dates.russian.stated_russian); value: the resolved ISO value (dates.resolve_dates); normal and translit: the
-normal form and its Latin key (normalise).
+month names states (ru_dates, dates.russian.stated_russian); value: the resolved ISO value (dates.resolve_dates);
+normal and translit: the normal form and its Latin key (normalise).
 """
 
 from __future__ import annotations
