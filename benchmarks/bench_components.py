@@ -124,11 +124,11 @@ def main() -> None:
         build_corpus(corpus, args.docs)
         if args.lang:
             shutil.rmtree(corpus / ("ru" if args.lang == "en" else "en"))
-        pipelines, bare = load_models(settings), BareModels(settings)
-        pipeline_run(corpus, tmp / "warm", 1, pipelines)
+        models, bare = load_models(settings), BareModels(settings)
+        pipeline_run(corpus, tmp / "warm", 1, models)
         plan = plan_for(corpus, tmp / "warm", settings)
-        timed(pipelines.en, "en")
-        timed(pipelines.ru, "ru")
+        timed(models.en, "en")
+        timed(models.ru, "ru")
         timed(bare.nlp, "en")
         if bare.tagger is not None:  # the pipeline's component that runs it
             bare.tagger._components = [(n, _Timed(p, "en trained_names")) for n, p in bare.tagger._components]
@@ -138,7 +138,7 @@ def main() -> None:
             timed_method(getattr(bare, name), "map", f"ru {component}")
         for round_ in range(2):
             SECONDS.clear()
-            whole = pipeline_run(corpus, tmp / f"out-{round_}", 1, pipelines)
+            whole = pipeline_run(corpus, tmp / f"out-{round_}", 1, models)
             ours = dict(SECONDS)
             SECONDS.clear()
             gc.freeze()

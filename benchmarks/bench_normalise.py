@@ -24,15 +24,15 @@ from pipeline.ingest.walk import walk_corpus
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _run(pipelines, sources, normalise: bool) -> float:
+def _run(models, sources, normalise: bool) -> float:
     with ExitStack() as stack:
         if not normalise:
             for lang in ("en", "ru"):
-                stack.enter_context(pipelines[lang].select_pipes(disable=["normalise"]))
+                stack.enter_context(models[lang].select_pipes(disable=["normalise"]))
             stack.enter_context(mock.patch.object(pipelines_module, "resolve_dates", lambda doc, published: doc))
         start = time.perf_counter()
         for source in sources:
-            pipelines.process(source.text, source.meta.lang or detect_language(source.text), source.meta.published)
+            models.process(source.text, source.meta.lang or detect_language(source.text), source.meta.published)
         return time.perf_counter() - start
 
 
@@ -42,14 +42,14 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
     settings = Settings()
-    pipelines = load_models(settings)
+    models = load_models(settings)
     sources = [s for s in read_documents(walk_corpus([args.corpus], settings), settings)
                if isinstance(s, InputDocument)]
-    _run(pipelines, sources, True)  # warm-up: first calls load lazy tables
+    _run(models, sources, True)  # warm-up: first calls load lazy tables
     with_norm, without = [], []
     for _ in range(args.repeat):
-        without.append(_run(pipelines, sources, False))
-        with_norm.append(_run(pipelines, sources, True))
+        without.append(_run(models, sources, False))
+        with_norm.append(_run(models, sources, True))
     base, full = min(without), min(with_norm)
     print(f"documents: {len(sources)}, characters: {sum(len(s.text) for s in sources)}")
     print(f"pipeline without normalisation: {base:.3f} s (best of {args.repeat})")

@@ -196,11 +196,11 @@ class BareModels:
                 pass
 
 
-def pipeline_run(corpus: Path, out: Path, workers: int, pipelines=None) -> float:
+def pipeline_run(corpus: Path, out: Path, workers: int, models=None) -> float:
     from pipeline import run_corpus
 
     start = time.perf_counter()
-    run_corpus([corpus], out, workers=workers, pipelines=pipelines)
+    run_corpus([corpus], out, workers=workers, models=models)
     return time.perf_counter() - start
 
 
@@ -241,10 +241,10 @@ def main() -> None:
         tagger = en_tagger_path(settings)
         _say(f"corpus: {args.docs} documents; {os.cpu_count()} cores; English tagger: "
              f"{tagger.name if tagger is not None else 'none'}")
-        pipelines, bare = load_models(settings), BareModels(settings)
+        models, bare = load_models(settings), BareModels(settings)
         b_runs, a_en, a_ru, plan = [], [], [], None
         for round_ in range(2):
-            b_runs.append(pipeline_run(one, tmp / f"out-b{round_}", 1, pipelines))
+            b_runs.append(pipeline_run(one, tmp / f"out-b{round_}", 1, models))
             plan = plan or plan_for(one, tmp / "out-b0", settings)
             gc.freeze()  # as the pipeline's runs do: the loaded models are left out of garbage collections
             a_en.append(bare.english(plan))
@@ -257,11 +257,11 @@ def main() -> None:
 
         chars = {lang: plan.characters(lang) for lang in ("en", "ru")}
         for lang, bare_time in (("en", min(a_en)), ("ru", min(a_ru))):
-            alone = pipeline_run(one / lang, tmp / f"out-{lang}", 1, pipelines)
+            alone = pipeline_run(one / lang, tmp / f"out-{lang}", 1, models)
             _say(f"(c) {lang} documents: pipeline {chars[lang] / alone:9,.0f} chars/s, bare models "
                  f"{chars[lang] / bare_time:9,.0f} chars/s ({chars[lang]:,} characters)")
 
-        d = pipeline_run(one, tmp / "out-b0", 1, pipelines)
+        d = pipeline_run(one, tmp / "out-b0", 1, models)
         _say(f"(d) re-run, unchanged corpus:  {d:8.2f} s  ({d / b:.3f} of (b))")
         if args.rerun_docs:
             many = tmp / "corpus-rerun"

@@ -28,7 +28,7 @@ __all__ = ["ConfigError", "Document", "Entity", "Fact", "InputDocument", "InputE
 
 
 def load_models(settings: Settings | None = None):
-    """Both languages' pipelines (spaCy's English model, Natasha's Russian models), built once, to pass around."""
+    """Both languages' models (spaCy's English model, Natasha's Russian models), built once, to pass around."""
     return _load_models(settings or Settings())
 
 
@@ -47,7 +47,7 @@ def process_text(text: str, *, models=None, lang: str | None = None, published: 
 def run_corpus(paths, out: Path | None = None, settings: Settings | None = None, **options) -> RunResult:
     """Every supported document below `paths`; with `out`, the four output files are written there.
 
-    options: progress (callback), pipelines (built models to reuse), workers, executor ("local" or "dask"),
+    options: progress (callback), models (built models to reuse), workers, executor ("local" or "dask"),
     scheduler (a Dask scheduler address).
     """
     return _run_corpus([Path(p) for p in paths], Path(out) if out is not None else None, settings or Settings(),

@@ -175,8 +175,8 @@ def evaluate_command(
                   "... --into)", 2)
     else:
         docs = load_gold(gold)
-    pipelines = load_models(load_settings(config))
-    predicted = predict(pipelines, docs, progress=_Progress("eval"))
+    models = load_models(load_settings(config))
+    predicted = predict(models, docs, progress=_Progress("eval"))
     result = score(docs, predicted, wanted)
     if pred_out is not None:
         pred_out.parent.mkdir(parents=True, exist_ok=True)

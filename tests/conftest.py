@@ -31,7 +31,7 @@ def _require_marker(request) -> None:
 
 @pytest.fixture
 def models(request, _built_models):
-    """Both languages' pipelines (built once per session); only for tests marked `models`."""
+    """Both languages' models (built once per session); only for tests marked `models`."""
     _require_marker(request)
     return _built_models
 
@@ -50,7 +50,7 @@ def nlp_for(models):
 @pytest.fixture(scope="session")
 def _sample_run(tmp_path_factory, _built_models):
     out = tmp_path_factory.mktemp("sample-run")
-    return out, run_corpus([CORPUS], out, Settings(), pipelines=_built_models)
+    return out, run_corpus([CORPUS], out, Settings(), models=_built_models)
 
 
 @pytest.fixture

@@ -31,17 +31,17 @@ from .flow import (
 
 _SINGLE_THREAD = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "NUMEXPR_NUM_THREADS",
                   "VECLIB_MAXIMUM_THREADS")
-_WORKER: dict = {}  # per worker process: the settings it was built for and its pipelines
+_WORKER: dict = {}  # per worker process: the settings it was built for and its models
 
 Result = tuple[Document | None, InputFailure | None]
 WINDOW = 4  # documents read together in this process (spaCy batches them)
 
 
 def load_models(settings: Settings):
-    """Both languages' pipelines (spaCy and Natasha are imported here, on first need, not before)."""
-    from ..extract.pipelines import build_pipelines
+    """Both languages' models (spaCy and Natasha are imported here, on first need, not before)."""
+    from ..extract.pipelines import build_models
 
-    return build_pipelines(settings)
+    return build_models(settings)
 
 
 def keep_from_collector() -> None:
@@ -54,38 +54,38 @@ def keep_from_collector() -> None:
 
 def extract(document: InputDocument, settings_json: str) -> Result:
     """One document to its record, in whatever process this runs; models are built on first use."""
-    return extract_with(_worker_pipelines(settings_json), document)
+    return extract_with(_worker_models(settings_json), document)
 
 
 def extract_chunk(documents: list[InputDocument], settings_json: str) -> list[Result]:
     """A worker's share of a window, read together (as the main process reads its windows)."""
-    return [result for _, result in _window(_worker_pipelines(settings_json), documents, None)]
+    return [result for _, result in _window(_worker_models(settings_json), documents, None)]
 
 
-def _worker_pipelines(settings_json: str):
+def _worker_models(settings_json: str):
     if _WORKER.get("settings") != settings_json:
         _single_threaded()
-        _WORKER.update(settings=settings_json, pipelines=load_models(Settings.model_validate_json(settings_json)))
-    return _WORKER["pipelines"]
+        _WORKER.update(settings=settings_json, models=load_models(Settings.model_validate_json(settings_json)))
+    return _WORKER["models"]
 
 
-def extract_with(pipelines, document: InputDocument, on_piece: PieceProgress | None = None) -> Result:
+def extract_with(models, document: InputDocument, on_piece: PieceProgress | None = None) -> Result:
     """The record, or the failure naming the file and the reason: one bad document never stops the batch."""
     try:
-        return extract_document(pipelines, document, on_piece), None
+        return extract_document(models, document, on_piece), None
     except PipelineError as exc:
         return None, InputFailure(path=document.path, error=f"{document.path}: {exc}")
     except Exception as exc:
         return None, InputFailure(path=document.path, error=f"{document.path}: {type(exc).__name__}: {exc}")
 
 
-def _window(pipelines, window: list[InputDocument], on_piece) -> Iterator[tuple[InputDocument, Result]]:
+def _window(models, window: list[InputDocument], on_piece) -> Iterator[tuple[InputDocument, Result]]:
     """A window of documents read together (extract_documents); if any of them fails, each is read again on its
     own, so that the failure is that document's alone. A window with a long document (read in pieces, telling
     its progress) is read document by document."""
     if all(len(d.text) <= PIECE_CHARS for d in window):
         try:
-            records = extract_documents(pipelines, window)
+            records = extract_documents(models, window)
         except Exception:
             records = None  # each document again, alone: its own error, named
         if records is not None:
@@ -93,7 +93,7 @@ def _window(pipelines, window: list[InputDocument], on_piece) -> Iterator[tuple[
             return
     for document in window:
         told = (lambda n, total, d=document: on_piece(d, n, total)) if on_piece else None
-        yield document, extract_with(pipelines, document, told)
+        yield document, extract_with(models, document, told)
 
 
 def _single_threaded() -> None:
@@ -110,7 +110,7 @@ def _single_threaded() -> None:
 
 
 def run_executor(documents: Iterable[InputDocument], settings: Settings, workers: int, executor: str,
-                 scheduler: str | None = None, pipelines=None,
+                 scheduler: str | None = None, models=None,
                  on_piece: Callable[[InputDocument, int, int], None] | None = None, pool: WorkerPool | None = None
                  ) -> Iterator[tuple[InputDocument, Result]]:
     """(document, result) for every document, in completion order (callers sort). `on_piece` hears of each
@@ -126,10 +126,10 @@ def run_executor(documents: Iterable[InputDocument], settings: Settings, workers
     else:
         iterator = iter(documents)
         while window := list(islice(iterator, WINDOW)):
-            if pipelines is None:  # built on the first document that needs them: a cached re-run loads none
-                pipelines = load_models(settings)
+            if models is None:  # built on the first document that needs them: a cached re-run loads none
+                models = load_models(settings)
                 keep_from_collector()
-            yield from _window(pipelines, window, on_piece)
+            yield from _window(models, window, on_piece)
 
 
 class WorkerPool:
@@ -137,9 +137,9 @@ class WorkerPool:
     (a window dealt out by length, each worker reading its share together), then read the linked records'
     relations (flow.link_and_relate's `relate`), so that neither stage runs on one core."""
 
-    def __init__(self, settings: Settings, workers: int, pipelines=None) -> None:
+    def __init__(self, settings: Settings, workers: int, models=None) -> None:
         self.settings, self.settings_json, self.workers = settings, settings.model_dump_json(), workers
-        self.pipelines = pipelines
+        self.models = models
         self._pool = None
 
     def __enter__(self) -> WorkerPool:
@@ -188,8 +188,8 @@ class WorkerPool:
             if _forks():
                 # the models are loaded once, here, and every worker starts with them (their pages shared until
                 # written) instead of importing and loading its own
-                pipelines = self.pipelines if self.pipelines is not None else load_models(self.settings)
-                _WORKER.update(settings=self.settings_json, pipelines=pipelines)
+                models = self.models if self.models is not None else load_models(self.settings)
+                _WORKER.update(settings=self.settings_json, models=models)
                 keep_from_collector()
                 context = multiprocessing.get_context("fork")
             else:

@@ -1,6 +1,6 @@
 """The stage sequence, written once: extract each document, link the corpus, relate each linked document, collect
 facts. `pipeline run` (through the executors and the cache), `pipeline eval`, the public API and the tests all
-go through these functions. Importing this module loads no model: the models come in as a built Pipelines.
+go through these functions. Importing this module loads no model: the models come in as a built Models.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from ..relate.relations import extract_relations
 from ..relate.reviewed_relations import human_relations, is_reviewed
 
 if TYPE_CHECKING:
-    from ..extract.pipelines import Pipelines
+    from ..extract.pipelines import Models
 
 # progress(number, total, name, status): after each document (status "extracted", "cached" or "failed") and
 # after each piece of a long one ("reading")
@@ -40,17 +40,17 @@ class KnownRelations(Protocol):
         """Remember the record's relations."""
 
 
-def extract_document(pipelines: Pipelines, document: InputDocument, on_piece: PieceProgress | None = None
+def extract_document(models: Models, document: InputDocument, on_piece: PieceProgress | None = None
                      ) -> Document:
-    """One document through language detection, both languages' pipelines and dates, into a record. A long
+    """One document through language detection, both languages' models and dates, into a record. A long
     document is read in pieces (extract/pieces.py), one at a time, `on_piece` told after each."""
     text, published, correction = document.text, document.meta.published, document.correction
-    lang = document.meta.lang or detect_language(text, pipelines.settings.mixed_share)
+    lang = document.meta.lang or detect_language(text, models.settings.mixed_share)
     pieces = text_pieces(text)
     builder = RecordBuilder(document, lang)
     for number, (start, end) in enumerate(pieces, 1):
         # a page's title and infobox stand at its top: the first piece is read for them, the others are not
-        doc = pipelines.process(text[start:end], lang, published, top=number == 1)
+        doc = models.process(text[start:end], lang, published, top=number == 1)
         if correction is not None:  # a reviewer's names in place of the models'
             from ..extract.reviewed_names import apply_names  # (spaCy: not imported before a model is needed)
 
@@ -65,16 +65,16 @@ def extract_document(pipelines: Pipelines, document: InputDocument, on_piece: Pi
     return record
 
 
-def extract_documents(pipelines: Pipelines, documents: list[InputDocument]) -> list[Document]:
+def extract_documents(models: Models, documents: list[InputDocument]) -> list[Document]:
     """Several documents, each as extract_document reads it; those read whole and without corrections go
     through the models together (a worker's window: spaCy batches them)."""
-    langs = [d.meta.lang or detect_language(d.text, pipelines.settings.mixed_share) for d in documents]
+    langs = [d.meta.lang or detect_language(d.text, models.settings.mixed_share) for d in documents]
     together = [i for i, d in enumerate(documents) if d.correction is None and len(text_pieces(d.text)) == 1]
-    read = pipelines.process_many([(documents[i].text, langs[i], documents[i].meta.published) for i in together])
+    read = models.process_many([(documents[i].text, langs[i], documents[i].meta.published) for i in together])
     records: list[Document | None] = [None] * len(documents)
     for i, doc in zip(together, read):
         records[i] = doc_to_record(doc, documents[i], langs[i])
-    return [record if record is not None else extract_document(pipelines, document)
+    return [record if record is not None else extract_document(models, document)
             for record, document in zip(records, documents)]
 
 
@@ -148,16 +148,16 @@ def link_and_relate(records: Callable[[], Iterable[Document]], gazetteer: Path,
     return entities, related()
 
 
-def process_documents(pipelines: Pipelines, documents: Iterable[InputDocument], progress: Progress | None = None
+def process_documents(models: Models, documents: Iterable[InputDocument], progress: Progress | None = None
                       ) -> tuple[list[Document], list[Entity], list[Fact]]:
     """Documents in memory through every stage: records with entity ids and relations, entities, facts."""
     documents = list(documents)
     extracted = []
     for number, document in enumerate(documents, 1):
-        extracted.append(extract_document(pipelines, document))
+        extracted.append(extract_document(models, document))
         if progress:
             progress(number, len(documents), document.id, "extracted")
-    entities, related = link_and_relate(lambda: extracted, gazetteer_path(pipelines.settings))
+    entities, related = link_and_relate(lambda: extracted, gazetteer_path(models.settings))
     collector = FactCollector()
     records = []
     for record in related:

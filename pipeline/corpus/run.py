@@ -81,7 +81,7 @@ class _RunCounts:
 
 
 def run_corpus(paths: Iterable[Path], out: Path | None, settings: Settings, progress: Progress | None = None,
-               pipelines=None, workers: int = 1, executor: str = "local", scheduler: str | None = None) -> RunResult:
+               models=None, workers: int = 1, executor: str = "local", scheduler: str | None = None) -> RunResult:
     """Process every supported document below `paths`; write the four output files into `out` (if given).
 
     Documents whose bytes and extraction settings are unchanged since a run into the same `out` come from
@@ -105,7 +105,7 @@ def run_corpus(paths: Iterable[Path], out: Path | None, settings: Settings, prog
         done = _up_to_date(out, inputs) if out is not None else None
         if done is not None:
             return done
-        run = partial(_run, walk, corrections, out, settings, gazetteer, key, progress, pipelines, workers, executor,
+        run = partial(_run, walk, corrections, out, settings, gazetteer, key, progress, models, workers, executor,
                       scheduler, inputs, warnings)
         try:
             return _again_if_damaged(run, out, warnings)
@@ -186,11 +186,11 @@ class _ExtractionKeys(dict):
 
 
 def _run(walk: Walk, corrections: dict[str, Found], out: Path | None, settings: Settings, gazetteer: Path,
-         base_key: str, progress: Progress | None, pipelines, workers: int, executor: str, scheduler: str | None,
+         base_key: str, progress: Progress | None, models, workers: int, executor: str, scheduler: str | None,
          inputs: str | None, warnings: list[InputFailure]) -> RunResult:
     key = _ExtractionKeys(base_key)
     frozen_here = gc.get_freeze_count() == 0  # (a process that froze objects itself is left as it is)
-    if pipelines is not None:
+    if models is not None:
         keep_from_collector()  # the caller's models
     cache = Cache(out / CACHE_FILE if out is not None else None)
     tally = _RunCounts(total=len(walk.files), report=progress, warnings=list(warnings))
@@ -199,13 +199,13 @@ def _run(walk: Walk, corrections: dict[str, Found], out: Path | None, settings: 
     timings: dict[str, float] = {}
     if len(walk.files) < 2 * workers:
         workers = 1  # starting workers costs more than a handful of documents
-    pool = WorkerPool(settings, workers, pipelines) if workers > 1 and executor == "local" else None
+    pool = WorkerPool(settings, workers, models) if workers > 1 and executor == "local" else None
     try:
         with pool or nullcontext():
             clock = time.perf_counter()
             pending = _pending(walk, corrections, settings, cache, key, tally)
             for document, (record, failure) in run_executor(pending, settings, workers, executor, scheduler,
-                                                            pipelines, tally.piece, pool):
+                                                            models, tally.piece, pool):
                 if record is not None:
                     cache.put(record, key[record.id])
                     tally.done.append((record.id, record.sha256))

@@ -1,4 +1,5 @@
-"""build_pipelines(settings) -> Pipelines: the one builder of both spaCy pipelines; Pipelines.process(text) -> Doc.
+"""build_models(settings) -> Models: the one builder of both languages' spaCy pipelines (what `load_models`
+returns and every caller names `models`); Models.process(text) -> Doc.
 
 English: spaCy's en_core_web_sm, our tokenizer over it, then en_entities, gazetteer, page_subject, names,
 normalise, syntax.
@@ -35,8 +36,9 @@ from .trained import reads_dates, recognizer, recognizer_names, trained_names
 
 
 @dataclass
-class Pipelines:
-    """The English and Russian pipelines, built once and shared by every document of a run."""
+class Models:
+    """The English and Russian spaCy pipelines (with the models they run), built once and shared by every
+    document of a run."""
 
     en: Language
     ru: Language
@@ -84,7 +86,7 @@ def foreign_lines(text: str, segments: list[Segment]) -> list[tuple[int, int]]:
     return sorted({_line_of(text, s.start, s.end) for s in segments})
 
 
-def build_pipelines(settings: Settings) -> Pipelines:
+def build_models(settings: Settings) -> Models:
     """Load spaCy's English model and wrap Natasha's models as components."""
     register_extensions()
     try:
@@ -117,7 +119,7 @@ def build_pipelines(settings: Settings) -> Pipelines:
     _add(russian, names)
     _add(russian, normalise)
     _add(russian, syntax)
-    return Pipelines(english, russian, settings)
+    return Models(english, russian, settings)
 
 
 def _add(nlp: Language, component, **config) -> None:
@@ -125,7 +127,7 @@ def _add(nlp: Language, component, **config) -> None:
     nlp.add_pipe(component.__name__, config=config)
 
 
-def _merge_segments(doc: Doc, segments: list[Segment], pipelines: Pipelines) -> None:
+def _merge_segments(doc: Doc, segments: list[Segment], models: Models) -> None:
     """Entities inside each foreign segment come from that language's pipeline, on the main Doc's offsets."""
     inside = [(s.start, s.end) for s in segments]
     kept = [e for e in doc.ents if not any(a < e.end_char and e.start_char < b for a, b in inside)]
@@ -133,7 +135,7 @@ def _merge_segments(doc: Doc, segments: list[Segment], pipelines: Pipelines) -> 
     text = doc_text(doc)
     lines = [_line_of(text, s.start, s.end) for s in segments]
     unique = foreign_lines(text, segments)  # a line with several segments is read once
-    other = pipelines[segments[0].lang]
+    other = models[segments[0].lang]
     # only the run's names are kept: no parse for relations (nor the parser for English); and a Latin run inside
     # a Russian text is a name or a title, which spaCy's model reads without a name tagger beside it
     skip = [name for name in ("trained_names", "parser", "syntax") if name in other.pipe_names]

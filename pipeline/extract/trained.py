@@ -2,7 +2,7 @@
 ways, told by the labels it learnt (`reads_dates`):
 
 - a recognizer of every label the pipeline takes from spaCy (names, dates, numbers, other kinds as MISC) takes the
-  place of spaCy's NER (pipelines.build_pipelines sources it as "ner"); `recognizer_names` then puts its names in
+  place of spaCy's NER (pipelines.build_models sources it as "ner"); `recognizer_names` then puts its names in
   doc.spans["trained"] too, marked as the only reading (`ALONE`), for the entity component;
 - a tagger of names only (`trained_names`) runs beside spaCy's NER, over the document's tokens; its names go to
   doc.spans["trained"], for the language's entity component to weigh against the base model's (doc.ents are left

@@ -126,14 +126,14 @@ def _kind(value: object) -> str:
     return names.get(type(value), type(value).__name__)
 
 
-def predict(pipelines, gold: Iterable[dict], progress=None) -> list[Document]:
+def predict(models, gold: Iterable[dict], progress=None) -> list[Document]:
     """The pipeline's record for each gold text, with the gold's language and creation date as metadata."""
     documents = []
     for g in gold:
         lang = g.get("lang") if g.get("lang") in ("en", "ru") else None
         documents.append(InputDocument(id=g["id"], path=g["id"], sha256="", text=g["text"],
                                        meta=Meta(lang=lang, published=(g.get("dct") or None))))
-    records, _, _ = process_documents(pipelines, documents, progress)
+    records, _, _ = process_documents(models, documents, progress)
     return records
 
 

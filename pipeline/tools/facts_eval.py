@@ -38,7 +38,7 @@ from ..io.jsonl import read_records
 
 if TYPE_CHECKING:
     from ..corpus.flow import Progress
-    from ..extract.pipelines import Pipelines
+    from ..extract.pipelines import Models
 
 THRESHOLDS: tuple[float, ...] = (0.0, 0.5, 0.7, 0.8, 0.9)
 _UNDIRECTED = {"affiliated_with"}
@@ -370,7 +370,7 @@ def score_run_folder(gold_path: Path, run_folder: Path) -> dict:
     return score_facts(load_facts_gold(gold_path), read_run(run_folder))
 
 
-def evaluate_facts(gold_path: Path, settings: Settings, out: Path | None = None, pipelines: Pipelines | None = None,
+def evaluate_facts(gold_path: Path, settings: Settings, out: Path | None = None, models: Models | None = None,
                    progress: Progress | None = None) -> dict:
     """Run the pipeline over the gold's texts/ folder into `out` (a temporary folder when None) and score the run.
 
@@ -383,7 +383,7 @@ def evaluate_facts(gold_path: Path, settings: Settings, out: Path | None = None,
     if out is not None and Path(out).exists() and not Path(out).is_dir():
         raise InputError(f"{out}: not a folder; a fact gold's run is written into a folder (four files and a cache)")
     with tempfile.TemporaryDirectory(prefix="pipeline-eval-") if out is None else nullcontext(out) as folder:
-        result = run_corpus([texts], Path(folder), settings, progress=progress, pipelines=pipelines)
+        result = run_corpus([texts], Path(folder), settings, progress=progress, models=models)
         scores = score_facts(gold, read_run(Path(folder)))
     scores["run_errors"] = [failure.error for failure in result.manifest.errors]
     return scores

@@ -142,10 +142,10 @@ def pipeline_samples(gold_docs: list[dict], log=lambda message: None) -> tuple[l
     from ..corpus.flow import extract_document
     from ..ingest.read import InputDocument
 
-    pipelines, gold_out, pred_out = load_models(), [], []
+    models, gold_out, pred_out = load_models(), [], []
     for number, doc in enumerate(gold_docs, 1):
         lang = doc.get("lang") if doc.get("lang") in ("en", "ru") else None
-        record = extract_document(pipelines, InputDocument(id=doc["id"], path=doc["id"], sha256="", text=doc["text"],
+        record = extract_document(models, InputDocument(id=doc["id"], path=doc["id"], sha256="", text=doc["text"],
                                                            meta=Meta(lang=lang, published=doc.get("dct") or None)))
         gold = gold_sample(doc, sentences=record._sentences)
         gold.trees = record._syntax

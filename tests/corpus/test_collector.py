@@ -29,7 +29,7 @@ def test_the_models_are_left_out_of_collections_during_a_run_and_given_back_afte
     assert gc.get_freeze_count() == 0
     gc.callbacks.append(heard)
     try:
-        result = run_corpus([_corpus(tmp_path)], tmp_path / "out", workers=1, pipelines=models)
+        result = run_corpus([_corpus(tmp_path)], tmp_path / "out", workers=1, models=models)
     finally:
         gc.callbacks.remove(heard)
     assert {e.name for e in result.entities} >= {"Left Front", "Moscow"}
@@ -46,7 +46,7 @@ def test_a_process_that_froze_objects_itself_is_left_as_it_is(models, tmp_path):
     gc.freeze()
     try:
         before = gc.get_freeze_count()
-        run_corpus([_corpus(tmp_path)], tmp_path / "out", workers=1, pipelines=models)
+        run_corpus([_corpus(tmp_path)], tmp_path / "out", workers=1, models=models)
         assert gc.get_freeze_count() >= before > 0
     finally:
         gc.unfreeze()

@@ -93,9 +93,9 @@ def test_workers_are_forked_with_the_models_of_this_process():
     from pipeline.corpus import execute
 
     settings = Settings()
-    with execute.WorkerPool(settings, 2, pipelines="the models loaded here") as pool:
-        # a worker that loaded its own would hand back a Pipelines (after seconds of loading)
-        found = pool._started().apply(execute._worker_pipelines, (settings.model_dump_json(),))
+    with execute.WorkerPool(settings, 2, models="the models loaded here") as pool:
+        # a worker that loaded its own would hand back a Models (after seconds of loading)
+        found = pool._started().apply(execute._worker_models, (settings.model_dump_json(),))
     assert found == "the models loaded here"
     assert execute._WORKER == {}  # let go with the pool
 
@@ -125,7 +125,7 @@ def test_documents_read_together_are_read_as_each_alone(models):
 def test_a_window_that_fails_is_read_document_by_document(models, monkeypatch):
     from pipeline.corpus import execute
 
-    def broken(pipelines, documents):
+    def broken(models, documents):
         raise RuntimeError("one document of the window broke the batch")
 
     monkeypatch.setattr(execute, "extract_documents", broken)

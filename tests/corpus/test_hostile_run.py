@@ -48,7 +48,7 @@ def test_hostile_files_cost_one_line_each_and_the_good_documents_are_written(tmp
     corpus = _corpus(tmp_path / "corpus")
     _hostile(corpus)
 
-    result = run_corpus([corpus], tmp_path / "out", Settings(), pipelines=models)
+    result = run_corpus([corpus], tmp_path / "out", Settings(), models=models)
 
     errors = {os.path.basename(e.path): e.error for e in result.manifest.errors}
     warnings = {os.path.basename(w.path): w.error for w in result.manifest.warnings}
@@ -65,15 +65,15 @@ def test_hostile_files_cost_one_line_each_and_the_good_documents_are_written(tmp
 
 def test_a_damaged_cache_and_entities_file_are_warned_of_and_the_outputs_are_a_clean_runs(tmp_path, models):
     corpus = _corpus(tmp_path / "corpus")
-    clean = run_corpus([corpus], tmp_path / "clean", Settings(), pipelines=models)
+    clean = run_corpus([corpus], tmp_path / "clean", Settings(), models=models)
     out = tmp_path / "out"
-    run_corpus([corpus], out, Settings(), pipelines=models)
+    run_corpus([corpus], out, Settings(), models=models)
     cache = out / ".pipeline-cache.sqlite"
     with open(cache, "r+b") as handle:
         handle.truncate(cache.stat().st_size // 2)
     (out / "entities.jsonl").write_bytes(os.urandom(300))  # through the link, into the set in use
 
-    again = run_corpus([corpus], out, Settings(), pipelines=models)
+    again = run_corpus([corpus], out, Settings(), models=models)
 
     said = [w.error for w in again.manifest.warnings]
     assert any("the cache was damaged" in w for w in said) and any("entities.jsonl" in w for w in said), said
@@ -87,7 +87,7 @@ def test_a_correction_file_that_no_longer_applies_is_a_warning_not_a_failed_run(
     (corpus / ".corrections" / "en").mkdir(parents=True)
     (corpus / ".corrections" / "en" / "good.json").write_text('{"id": "en/good", "mentions": [', encoding="utf-8")
 
-    result = run_corpus([corpus], tmp_path / "out", Settings(), pipelines=models)
+    result = run_corpus([corpus], tmp_path / "out", Settings(), models=models)
 
     assert result.manifest.errors == [] and result.manifest.counts["documents"] == 2
     (warning,) = result.manifest.warnings

@@ -18,7 +18,7 @@ pytestmark = pytest.mark.models
 @pytest.fixture(scope="module")
 def corpus_run(tmp_path_factory, _built_models):
     out = tmp_path_factory.mktemp("out")
-    return out, run_corpus([DATA / "corpus"], out, Settings(), pipelines=_built_models)
+    return out, run_corpus([DATA / "corpus"], out, Settings(), models=_built_models)
 
 
 def test_four_files_every_line_validates_and_offsets_hold(corpus_run):
@@ -78,12 +78,12 @@ def test_overlapping_inputs_and_an_output_folder_inside_the_corpus(tmp_path, mod
     (corpus / "en.txt").write_text("The Left Front met in Moscow on 7 March 2011.\n", encoding="utf-8")
     (corpus / "ru" / "doc.txt").write_text("Левый фронт собрался в Москве.\n", encoding="utf-8")
     out = corpus / "out"
-    first = run_corpus([corpus, corpus / "ru"], out, Settings(), pipelines=models)
+    first = run_corpus([corpus, corpus / "ru"], out, Settings(), models=models)
     assert first.manifest.errors == [] and first.manifest.counts["documents"] == 2
     assert [d.id for d in first.documents] == ["en", "ru/doc"]
     assert sum(m.normal == "Левый фронт" for d in first.documents for m in d.mentions) == 1  # not counted twice
     (out / "review.html").write_text("<html><body>Left Front review</body></html>", encoding="utf-8")
-    again = run_corpus([corpus], out, Settings(), pipelines=models)  # its own outputs are now below the corpus
+    again = run_corpus([corpus], out, Settings(), models=models)  # its own outputs are now below the corpus
     assert again.manifest.errors == [] and again.manifest.skipped == []
     assert [d.id for d in again.documents] == ["en", "ru/doc"]
 
@@ -95,14 +95,14 @@ def test_a_second_run_into_a_folder_in_use_stops_with_a_clear_message(tmp_path, 
     corpus.mkdir()
     (corpus / "en.txt").write_text("The Left Front met in Moscow.\n", encoding="utf-8")
     out = tmp_path / "out"
-    run_corpus([corpus], out, Settings(), pipelines=models)
+    run_corpus([corpus], out, Settings(), models=models)
     before = (out / "documents.jsonl").read_bytes()
     (corpus / "more.txt").write_text("Yabloko met in Kazan.\n", encoding="utf-8")
     with output_lock(out):  # another run holds the folder (a lock of its own open file, as another process's)
         with pytest.raises(BusyError, match=rf"{out}: another pipeline run \(process \d+\) is writing into this"):
-            run_corpus([corpus], out, Settings(), pipelines=models)
+            run_corpus([corpus], out, Settings(), models=models)
         assert (out / "documents.jsonl").read_bytes() == before  # nothing of the refused run written
-    after = run_corpus([corpus], out, Settings(), pipelines=models)  # the lock goes with the run that held it
+    after = run_corpus([corpus], out, Settings(), models=models)  # the lock goes with the run that held it
     assert after.manifest.counts["documents"] == 2
 
 

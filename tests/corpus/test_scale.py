@@ -63,15 +63,15 @@ def test_rerun_extracts_nothing_and_a_new_document_only_itself(tmp_path, models)
     corpus = tmp_path / "corpus"
     shutil.copytree(DATA / "corpus", corpus)
     out = tmp_path / "out"
-    first = run_corpus([corpus], out, Settings(), pipelines=models)
+    first = run_corpus([corpus], out, Settings(), models=models)
     assert first.manifest.counts["extracted"] == 4 and (out / FILE_NAME).exists()
-    again = run_corpus([corpus], out, Settings(), pipelines=models)
+    again = run_corpus([corpus], out, Settings(), models=models)
     assert (again.manifest.counts["extracted"], again.manifest.counts["from_cache"]) == (0, 4)
     (corpus / "en" / "new.txt").write_text("The Left Front met in Kazan on 1 May 2012.\n", encoding="utf-8")
-    third = run_corpus([corpus], out, Settings(), pipelines=models)
+    third = run_corpus([corpus], out, Settings(), models=models)
     assert (third.manifest.counts["extracted"], third.manifest.counts["from_cache"]) == (1, 4)
     (corpus / "en" / "new.txt").write_text("The Left Front met in Samara on 2 May 2012.\n", encoding="utf-8")
-    assert run_corpus([corpus], out, Settings(), pipelines=models).manifest.counts["extracted"] == 1
+    assert run_corpus([corpus], out, Settings(), models=models).manifest.counts["extracted"] == 1
 
 
 def test_gazetteer_edits_relink_and_reparse_only_when_needed(tmp_path):
@@ -114,7 +114,7 @@ def _bad_corpus(tmp_path: Path) -> Path:
 def test_bad_inputs_are_reported_one_line_each_and_the_rest_is_written(tmp_path, models):
     corpus = _bad_corpus(tmp_path)
     out = tmp_path / "out"
-    result = run_corpus([corpus], out, Settings(max_file_mb=2), pipelines=models)
+    result = run_corpus([corpus], out, Settings(max_file_mb=2), models=models)
     errors = {Path(e.path).name: e.error for e in result.manifest.errors}
     assert "symbolic link loop" in errors["loop"]
     assert "outside the corpus" in errors["outside.txt"] and "follow_symlinks" in errors["outside.txt"]
@@ -126,7 +126,7 @@ def test_bad_inputs_are_reported_one_line_each_and_the_rest_is_written(tmp_path,
     assert result.manifest.skipped == [(corpus / "docs" / "notes.docx").as_posix()]
     page = next(d for d in result.documents if d.id == "docs/page")
     assert "alert" not in page.text and [m.text for m in page.mentions] == ["Left Front", "Perm"]
-    followed = run_corpus([corpus], None, Settings(max_file_mb=2, follow_symlinks=True), pipelines=models)
+    followed = run_corpus([corpus], None, Settings(max_file_mb=2, follow_symlinks=True), models=models)
     assert "docs/outside" in [d.id for d in followed.documents]
 
 
@@ -146,7 +146,7 @@ def test_unreadable_file(tmp_path, models, monkeypatch):
             return original(path, *args, **kwargs)
 
         monkeypatch.setattr(os, "open", refusing)
-    result = run_corpus([corpus], None, Settings(), pipelines=models)
+    result = run_corpus([corpus], None, Settings(), models=models)
     assert [d.id for d in result.documents] == ["open"]
     assert result.manifest.errors[0].error == f"{secret}: cannot read: Permission denied"
 
@@ -164,7 +164,7 @@ def test_file_that_disappears_mid_run(tmp_path, models):
         if number == 1:
             (corpus / f"{names[-1]}.txt").unlink()
 
-    result = run_corpus([corpus], None, Settings(), progress=vanish, pipelines=models)
+    result = run_corpus([corpus], None, Settings(), progress=vanish, models=models)
     assert [d.id for d in result.documents] == names[:-1]
     assert f"{names[-1]}.txt" in result.manifest.errors[0].path and "No such file" in result.manifest.errors[0].error
 
@@ -210,15 +210,15 @@ def test_a_damaged_cache_row_is_reported_once_and_extracted_again(tmp_path, mode
     corpus = tmp_path / "corpus"
     shutil.copytree(DATA / "corpus", corpus)
     out = tmp_path / "out"
-    run_corpus([corpus], out, Settings(), pipelines=models)
+    run_corpus([corpus], out, Settings(), models=models)
     with sqlite3.connect(out / FILE_NAME) as db:
         db.execute("UPDATE documents SET record = '{broken' WHERE id = 'en/branches'")
     (out / "facts.jsonl").write_text("", encoding="utf-8")  # (intact outputs would make the run a no-op)
-    damaged = run_corpus([corpus], out, Settings(), pipelines=models)
+    damaged = run_corpus([corpus], out, Settings(), models=models)
     assert damaged.manifest.counts["documents"] == 3
     assert [e.path for e in damaged.manifest.errors] == ["en/branches"]
     assert "unreadable" in damaged.manifest.errors[0].error
-    healed = run_corpus([corpus], out, Settings(), pipelines=models)
+    healed = run_corpus([corpus], out, Settings(), models=models)
     assert healed.manifest.counts["extracted"] == 1 and healed.manifest.counts["documents"] == 4
 
 

@@ -100,11 +100,11 @@ def test_ids_do_not_change_when_a_document_is_added(tmp_path, models):
     corpus = tmp_path / "corpus"
     shutil.copytree(DATA / "corpus", corpus)
     out = tmp_path / "out"
-    first = run_corpus([corpus], out, Settings(), pipelines=models)
+    first = run_corpus([corpus], out, Settings(), models=models)
     (corpus / "en" / "later.txt").write_text(
         "The Left Socialist Alliance, known as the Alliance of Left Socialists (ALS) in Samara, met in Kazan.\n",
         encoding="utf-8")
-    second = run_corpus([corpus], out, Settings(), pipelines=models)
+    second = run_corpus([corpus], out, Settings(), models=models)
     before = {m.id: m.entity for d in first.documents for m in d.mentions}
     after = {m.id: m.entity for d in second.documents if d.id != "en/later" for m in d.mentions}
     assert before == after
@@ -135,10 +135,10 @@ def test_an_earlier_id_is_never_reused_through_a_persons_single_word(tmp_path, m
         "Надежда Иванова возглавила отделение Левого фронта в Самаре. Иванову позвонили из Москвы. У Иванова нет "
         "комментариев.\n", encoding="utf-8")
     out = tmp_path / "out"
-    first = run_corpus([corpus], out, Settings(), pipelines=models)
+    first = run_corpus([corpus], out, Settings(), models=models)
     assert "per:igor-ivanov" in {e.id for e in first.entities}
     english.unlink()
-    again = run_corpus([corpus], out, Settings(), pipelines=models)
+    again = run_corpus([corpus], out, Settings(), models=models)
     people = {e.id: e.name for e in again.entities if e.label == "PER"}
     assert "per:igor-ivanov" not in people  # "Иванов" of the Russian text is not the deleted text's Igor Ivanov
     assert "per:nadezhda-ivanova" in people

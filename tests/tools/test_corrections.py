@@ -51,7 +51,7 @@ def test_the_corrections_loop_end_to_end(tmp_path, models):
     (corpus / "ru").mkdir()
     (corpus / "en" / "a.txt").write_text(ENGLISH, encoding="utf-8")
     (corpus / "ru" / "b.txt").write_text(RUSSIAN, encoding="utf-8")
-    first = run_corpus([corpus], out, Settings(), pipelines=models)
+    first = run_corpus([corpus], out, Settings(), models=models)
     assert "Moscow" in [m.text for d in first.documents for m in d.mentions]
 
     export = tmp_path / "reviewed.json"
@@ -60,7 +60,7 @@ def test_the_corrections_loop_end_to_end(tmp_path, models):
     assert done.returncode == 0, done.stderr
     assert sorted(p.name for p in (corpus / FOLDER / "en").iterdir()) == ["a.json"]  # the reviewed task only
 
-    second = run_corpus([corpus], out, Settings(), pipelines=models)
+    second = run_corpus([corpus], out, Settings(), models=models)
     english = next(d for d in second.documents if d.id == "en/a")
     assert "Moscow" not in [m.text for m in english.mentions]  # deleted by the reviewer
     group = next(m for m in english.mentions if m.text == "Vpered group")

@@ -211,7 +211,7 @@ def test_eval_on_a_fact_gold_in_the_library_and_the_command(tmp_path, models):
     for name in kept:
         shutil.copy(FIXTURE / "texts" / name, tmp_path / "texts" / name)
     out = tmp_path / "run"
-    result = evaluate_facts(gold, Settings(), out=out, pipelines=models)
+    result = evaluate_facts(gold, Settings(), out=out, models=models)
     assert result["texts"] == 2 and result["texts_without_run"] == [] and result["run_errors"] == []
     assert {kind: row["required"] for kind, row in result["per_type"].items() if row["required"]} == {
         "alias_of": 1, "founded_on": 1, "headquartered_in": 1, "joined": 2, "joined_on": 2, "leader_of": 1}
