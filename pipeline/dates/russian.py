@@ -126,8 +126,8 @@ def stated_russian(text: str) -> str | None:
 
 def find_russian_dates(text: str, edges: set[int] | None = None) -> list[tuple[int, int]]:
     """Character spans of the date expressions in a Russian text (longest first where they overlap); with
-    `edges`, only those that start and end at one of them (the tokens' edges: "апреле 1945-го" holds the date
-    "апреле", not "апреле 1945")."""
+    `edges`, only those that start and end at one of them (the tokens' edges: "марте 2003-го" holds the date
+    "марте", not "марте 2003")."""
     found = _stated_spans(text)
     for pattern in _FIND:
         for m in pattern.finditer(text):
