@@ -31,6 +31,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench_scale import corpus_documents
+
 ROOT = Path(__file__).resolve().parent.parent
 ONE_THREAD = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
 
@@ -75,18 +77,10 @@ def read_texts(sources: list[Path]) -> list[tuple[str, str]]:
                         item = json.loads(line)
                         texts.append((item.get("lang") or _detect(item["text"]), item["text"]))
         elif source.exists():
-            texts += [(d.meta.lang or _detect(d.text), d.text) for d in _documents(source)]
+            texts += [(d.meta.lang or _detect(d.text), d.text) for d in corpus_documents(source)]
         else:
             raise SystemExit(f"{source}: no such file or folder")
     return texts
-
-
-def _documents(folder: Path) -> list:
-    from pipeline.core.settings import Settings
-    from pipeline.ingest.read import InputDocument, read_documents
-    from pipeline.ingest.walk import walk_corpus
-
-    return [d for d in read_documents(walk_corpus([folder], Settings()), Settings()) if isinstance(d, InputDocument)]
 
 
 def _detect(text: str) -> str:

@@ -41,7 +41,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def build_corpus(target: Path, docs: int) -> None:
     """DOCS documents, alternately English and Russian, copied from the sample corpus with a closing line."""
-    sources = _documents(ROOT / "corpus")
+    sources = corpus_documents(ROOT / "corpus")
     english = [s for s in sources if s.id.startswith("en/")]
     russian = [s for s in sources if s.id.startswith("ru/")]
     for n in range(docs):
@@ -55,7 +55,7 @@ def build_corpus(target: Path, docs: int) -> None:
         (folder / f"doc-{n:05d}.txt").write_text(f"---\n{front}---\n\n{source.text}{closing}\n", encoding="utf-8")
 
 
-def _documents(corpus: Path) -> list:
+def corpus_documents(corpus: Path) -> list:
     from pipeline.core.settings import Settings
     from pipeline.ingest.read import InputDocument, read_documents
     from pipeline.ingest.walk import walk_corpus
@@ -104,7 +104,7 @@ def plan_for(corpus: Path, out: Path, settings) -> Plan:
     readings = []
     cache = Cache(out / FILE_NAME)
     key = extraction_key(settings, gazetteer_path(settings))
-    for source in _documents(corpus):
+    for source in corpus_documents(corpus):
         text = source.text
         base = base_language(source.meta.lang or detect_language(text), text)
         lines = [text[a:b] for a, b in foreign_lines(text, foreign_runs(text, base, settings))]

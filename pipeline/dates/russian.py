@@ -69,8 +69,6 @@ _STATED = [re.compile(p, re.I) for p in [
     _MONTH_FORM + _SP + _YEAR_DIGITS + "(?:" + _SP + _YEAR_FORM + ")?",
     r"(?<!\d)" + _YEAR_DIGITS + _SP + _YEAR_FORM,
 ]]
-_MONTH_NUMBERS = {stem: n for n, stem in enumerate(("январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август",
-                                                     "сентябр", "октябр", "ноябр", "декабр"), 1)}
 
 
 def _stated_fields(match: re.Match) -> tuple[int | None, int | None, int | None] | None:
@@ -86,8 +84,7 @@ def _stated_fields(match: re.Match) -> tuple[int | None, int | None, int | None]
     if fields.get("mon"):
         month = int(fields["mon"])
     elif fields.get("month"):
-        name = fields["month"].lower()
-        month = next(n for stem, n in _MONTH_NUMBERS.items() if name.startswith(stem))
+        month = _month(fields["month"].lower())
     if fields.get("day"):
         day = int(fields["day"])
         if not 1 <= day <= 31:

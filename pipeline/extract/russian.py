@@ -17,7 +17,7 @@ from ..dates.russian import find_russian_dates, stated_russian
 from ..normalise.stress import plain, without_stress
 from .boundaries import name_pieces
 from .layout import glue_points, glued_key_spans
-from .spans import doc_text, make_span, set_entities, with_text
+from .spans import doc_text, make_span, set_entities, token_edges, with_text
 
 
 @lru_cache(maxsize=1)
@@ -226,9 +226,8 @@ def ru_dates(nlp: Language, name: str):
 
     def find_dates(doc: Doc) -> Doc:
         text = doc_text(doc)
-        edges = {t.idx for t in doc} | {t.idx + len(t) for t in doc}
         dates: list[Span] = []
-        for start, end in find_russian_dates(text, edges):
+        for start, end in find_russian_dates(text, token_edges(doc)):
             span = make_span(doc, start, end, "DATE", "rule", "ru")
             if span is not None and not _eve_of_event(span):
                 span._.stated = stated_russian(text[start:end])

@@ -77,6 +77,12 @@ def cuts_inside_tokens(doc: Doc, cuts: set[int]) -> list[int]:
     return wanted[inside].tolist()
 
 
+def token_edges(doc: Doc) -> set[int]:
+    """The character offsets where a token starts or ends."""
+    offsets = doc.to_array([IDX, LENGTH])
+    return set(offsets[:, 0].tolist()) | set((offsets[:, 0] + offsets[:, 1]).tolist())
+
+
 def split_tokens_at(doc: Doc, cuts: set[int]) -> None:
     """Split tokens so that every cut is a token boundary (the main tokenizer may cut a foreign word otherwise; a
     reviewer may mark part of a word)."""

@@ -24,6 +24,7 @@ import sys
 import tempfile
 import time
 from collections import Counter
+from functools import lru_cache
 from pathlib import Path
 
 from ..core.errors import PipelineError
@@ -182,10 +183,9 @@ def base_reader(lang: str):
     None for a language without a base model."""
     if lang not in BASE_MODEL:
         return None
-    import spacy
     from spacy.tokens import Doc
 
-    nlp = spacy.load(BASE_MODEL[lang])
+    nlp = _base_model(lang)
 
     def read(doc):
         copy = nlp(Doc(nlp.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc]))
@@ -232,6 +232,14 @@ def split_for_selection(sources: list[list[dict]], fraction: float) -> tuple[lis
     return train, held
 
 
+@lru_cache(maxsize=1)
+def _base_model(lang: str):
+    """The installed base model (loaded once per training run: it reads the examples and starts the tagger)."""
+    import spacy
+
+    return spacy.load(BASE_MODEL[lang])
+
+
 def start_pipeline(lang: str, out: Path, recognizer: bool = False) -> None:
     """A spaCy pipeline folder with an NER to start training from: the base model's whole NER for a recognizer
     that takes its place, else its token layer under a new head for the tagger's labels."""
@@ -239,11 +247,10 @@ def start_pipeline(lang: str, out: Path, recognizer: bool = False) -> None:
     from spacy.training import Example
     from thinc.api import Config
 
+    base_nlp = _base_model(lang)
     if recognizer:  # the base model's NER alone (it has its own token layer)
-        names = spacy.load(BASE_MODEL[lang]).pipe_names
-        spacy.load(BASE_MODEL[lang], exclude=[name for name in names if name != "ner"]).to_disk(out)
+        spacy.load(BASE_MODEL[lang], exclude=[name for name in base_nlp.pipe_names if name != "ner"]).to_disk(out)
         return
-    base_nlp = spacy.load(BASE_MODEL[lang])
     base = base_nlp.get_pipe("ner")
     layers = base_nlp.config["components"]["ner"]["model"]  # the same layers as the base model's NER
     nlp = spacy.util.load_model_from_config(Config({"nlp": {"lang": lang, "pipeline": ["ner"]},
